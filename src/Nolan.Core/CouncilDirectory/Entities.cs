@@ -1,0 +1,179 @@
+namespace Nolan.Core.CouncilDirectory;
+
+/// <summary>A council using Nolan, judged by the protocol preset named by <see cref="PresetSlug"/>.</summary>
+public sealed class Council
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Slug { get; init; }
+    public required string Name { get; set; }
+    public required string ShortCode { get; set; }
+    public required string PresetSlug { get; set; }
+}
+
+/// <summary>A day the council is closed beyond weekends and bank holidays (e.g. the days between Christmas and New Year).</summary>
+public sealed class ClosureDay
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CouncilId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required string Reason { get; set; }
+}
+
+public sealed class Ward
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CouncilId { get; init; }
+    public required string Name { get; set; }
+}
+
+public enum GroupStanding
+{
+    Administration,
+    Opposition,
+}
+
+public sealed class PoliticalGroup
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CouncilId { get; init; }
+    public required string Name { get; set; }
+    public GroupStanding Standing { get; set; }
+}
+
+public enum CommitteeKind
+{
+    Council,
+    Executive,
+    Scrutiny,
+    Regulatory,
+    Standards,
+    Other,
+}
+
+public sealed class Committee
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CouncilId { get; init; }
+    public required string Name { get; set; }
+    public CommitteeKind Kind { get; set; }
+}
+
+public enum CommitteeRole
+{
+    Member,
+    Chair,
+    ViceChair,
+}
+
+public sealed class CommitteeSeat
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CommitteeId { get; init; }
+    public required Guid MemberId { get; init; }
+    public CommitteeRole Role { get; set; }
+}
+
+public enum MemberKind
+{
+    Elected,
+    CoOpted,
+}
+
+/// <summary>Positions a member holds; stored as a comma-separated list of names.</summary>
+[Flags]
+public enum MemberRoles
+{
+    None = 0,
+    Leader = 1,
+    DeputyLeader = 2,
+    CabinetMember = 4,
+    GroupLeader = 8,
+    CommitteeChair = 16,
+    ScrutinyChair = 32,
+    Mayor = 64,
+    OppositionSpokesperson = 128,
+}
+
+/// <summary>A councillor (elected) or co-opted member of one council.</summary>
+public sealed class Member
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CouncilId { get; init; }
+    public Guid? AccountId { get; set; }
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    public Guid? WardId { get; set; }
+    public Guid? GroupId { get; set; }
+    public MemberKind Kind { get; set; }
+    public MemberRoles Roles { get; set; }
+    public string? Portfolio { get; set; }
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>Officer grades, from the Chief Executive down.</summary>
+public enum OfficerGrade
+{
+    ChiefExecutive,
+    DeputyChiefExecutive,
+    Director,
+    HeadOfService,
+    ServiceManager,
+    TeamLeader,
+    Officer,
+}
+
+/// <summary>A paid officer. One officer may serve several councils (shared staff, Publica).</summary>
+public sealed class Officer
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid? AccountId { get; set; }
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    public required string JobTitle { get; set; }
+    public OfficerGrade Grade { get; set; }
+    public Guid? LineManagerId { get; set; }
+    public Officer? LineManager { get; set; }
+    /// <summary>The employer when it is not the council itself, e.g. "Publica Group".</summary>
+    public string? Employer { get; set; }
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>Council-level responsibilities an officer holds.</summary>
+[Flags]
+public enum OfficerRoles
+{
+    None = 0,
+    ChiefExecutive = 1,
+    MonitoringOfficer = 2,
+    ChiefFinanceOfficer = 4,
+    /// <summary>Members Support Hub / Democratic Services / contact centre: triages and sees every enquiry.</summary>
+    MembersSupportHub = 8,
+    ComplaintsTeam = 16,
+    /// <summary>Chief Officer: Chief Executive, deputies, executive directors (Southend 9.1.9).</summary>
+    ChiefOfficer = 32,
+    /// <summary>Administers Nolan for the council: directory, tokens. Sees no casework by this role.</summary>
+    Administrator = 64,
+}
+
+/// <summary>An officer's appointment to serve a council, with the roles held there.</summary>
+public sealed class OfficerAppointment
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid OfficerId { get; init; }
+    public Officer? Officer { get; init; }
+    public required Guid CouncilId { get; init; }
+    public OfficerRoles Roles { get; set; }
+}
+
+/// <summary>A council service and who manages it: the council's "Who does what".</summary>
+public sealed class Service
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CouncilId { get; init; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public Guid? ManagerId { get; set; }
+    public Officer? Manager { get; set; }
+    /// <summary>The Chief Officer (director) responsible for the department the service sits in.</summary>
+    public Guid? ChiefOfficerId { get; set; }
+}

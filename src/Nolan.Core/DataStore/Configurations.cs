@@ -1,0 +1,215 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nolan.Core.Access;
+using Nolan.Core.Audit;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Core.Enquiries;
+
+namespace Nolan.Core.DataStore;
+
+internal sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
+{
+    public void Configure(EntityTypeBuilder<Council> b)
+    {
+        b.HasIndex(c => c.Slug).IsUnique();
+        b.Property(c => c.Slug).HasMaxLength(80);
+        b.Property(c => c.ShortCode).HasMaxLength(5);
+    }
+}
+
+internal sealed class ClosureDayConfiguration : IEntityTypeConfiguration<ClosureDay>
+{
+    public void Configure(EntityTypeBuilder<ClosureDay> b)
+    {
+        b.HasIndex(c => new { c.CouncilId, c.Date }).IsUnique();
+        b.HasOne<Council>().WithMany().HasForeignKey(c => c.CouncilId);
+    }
+}
+
+internal sealed class WardConfiguration : IEntityTypeConfiguration<Ward>
+{
+    public void Configure(EntityTypeBuilder<Ward> b)
+    {
+        b.HasIndex(w => new { w.CouncilId, w.Name }).IsUnique();
+        b.HasOne<Council>().WithMany().HasForeignKey(w => w.CouncilId);
+    }
+}
+
+internal sealed class PoliticalGroupConfiguration : IEntityTypeConfiguration<PoliticalGroup>
+{
+    public void Configure(EntityTypeBuilder<PoliticalGroup> b)
+    {
+        b.HasIndex(g => new { g.CouncilId, g.Name }).IsUnique();
+        b.HasOne<Council>().WithMany().HasForeignKey(g => g.CouncilId);
+    }
+}
+
+internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
+{
+    public void Configure(EntityTypeBuilder<Committee> b)
+    {
+        b.HasIndex(c => new { c.CouncilId, c.Name }).IsUnique();
+        b.HasOne<Council>().WithMany().HasForeignKey(c => c.CouncilId);
+    }
+}
+
+internal sealed class CommitteeSeatConfiguration : IEntityTypeConfiguration<CommitteeSeat>
+{
+    public void Configure(EntityTypeBuilder<CommitteeSeat> b)
+    {
+        b.HasIndex(s => new { s.CommitteeId, s.MemberId }).IsUnique();
+        b.HasIndex(s => s.MemberId);
+        b.HasOne<Committee>().WithMany().HasForeignKey(s => s.CommitteeId);
+        b.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId);
+    }
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.HasIndex(m => new { m.CouncilId, m.Name });
+        b.HasIndex(m => m.AccountId);
+        b.HasOne<Council>().WithMany().HasForeignKey(m => m.CouncilId);
+        b.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId);
+        b.HasOne<Ward>().WithMany().HasForeignKey(m => m.WardId);
+        b.HasOne<PoliticalGroup>().WithMany().HasForeignKey(m => m.GroupId);
+    }
+}
+
+internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
+{
+    public void Configure(EntityTypeBuilder<Officer> b)
+    {
+        b.HasIndex(o => o.AccountId).IsUnique();
+        b.HasIndex(o => o.LineManagerId);
+        b.HasOne(o => o.LineManager).WithMany().HasForeignKey(o => o.LineManagerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId);
+    }
+}
+
+internal sealed class OfficerAppointmentConfiguration : IEntityTypeConfiguration<OfficerAppointment>
+{
+    public void Configure(EntityTypeBuilder<OfficerAppointment> b)
+    {
+        b.HasIndex(a => new { a.OfficerId, a.CouncilId }).IsUnique();
+        b.HasIndex(a => a.CouncilId);
+        b.HasOne(a => a.Officer).WithMany().HasForeignKey(a => a.OfficerId);
+        b.HasOne<Council>().WithMany().HasForeignKey(a => a.CouncilId);
+    }
+}
+
+internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Service> b)
+    {
+        b.HasIndex(s => new { s.CouncilId, s.Name }).IsUnique();
+        b.Property(s => s.Description).HasMaxLength(2000);
+        b.HasOne<Council>().WithMany().HasForeignKey(s => s.CouncilId);
+        b.HasOne(s => s.Manager).WithMany().HasForeignKey(s => s.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Officer>().WithMany().HasForeignKey(s => s.ChiefOfficerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> b)
+    {
+        b.HasIndex(a => a.Email).IsUnique();
+        b.HasIndex(a => a.ExternalSubject).IsUnique();
+        b.Property(a => a.PasswordHash).HasMaxLength(200);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.HasIndex(t => t.SecretHash).IsUnique();
+        b.HasIndex(t => t.AccountId);
+        b.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId);
+    }
+}
+
+internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<AccessGrant>
+{
+    public void Configure(EntityTypeBuilder<AccessGrant> b)
+    {
+        b.HasIndex(g => new { g.ResourceType, g.ResourceId });
+        b.HasIndex(g => new { g.MemberId, g.ResourceType });
+        b.HasIndex(g => new { g.OfficerId, g.ResourceType });
+        b.Property(g => g.Reason).HasMaxLength(2000);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.HasIndex(r => new { r.AccountId, r.Key }).IsUnique();
+        b.HasIndex(r => r.CreatedAt);
+        b.Property(r => r.Key).HasMaxLength(200);
+        b.Property(r => r.Body).HasMaxLength(1_000_000);
+        b.Property(r => r.Location).HasMaxLength(1000);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.HasIndex(e => new { e.Stream, e.Seq }).IsUnique();
+        b.HasIndex(e => e.SealId);
+        b.HasIndex(e => new { e.CouncilId, e.At });
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+        b.Property(e => e.Data).HasMaxLength(1_000_000);
+        b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.PrevHash).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class AuditSealConfiguration : IEntityTypeConfiguration<AuditSeal>
+{
+    public void Configure(EntityTypeBuilder<AuditSeal> b) => b.HasIndex(s => s.Number).IsUnique();
+}
+
+internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
+{
+    public void Configure(EntityTypeBuilder<Enquiry> b)
+    {
+        b.HasIndex(e => e.Reference).IsUnique();
+        b.HasIndex(e => new { e.MemberId, e.ReceivedAt });
+        b.HasIndex(e => new { e.AssignedOfficerId, e.Status });
+        b.HasIndex(e => new { e.CouncilId, e.Status, e.ReceivedAt });
+        b.HasIndex(e => new { e.CouncilId, e.DueOn });
+        b.Property(e => e.Reference).HasMaxLength(40);
+        b.Property(e => e.Subject).HasMaxLength(EnquiryLimits.SubjectMax);
+        b.Property(e => e.Details).HasMaxLength(EnquiryLimits.DetailsMax);
+        b.Property(e => e.ConsentEvidence).HasMaxLength(EnquiryLimits.TextMax);
+        b.Ignore(e => e.EffectiveDueOn);
+        b.Ignore(e => e.IsFinished);
+        b.HasOne<Council>().WithMany().HasForeignKey(e => e.CouncilId);
+        b.HasOne(e => e.Member).WithMany().HasForeignKey(e => e.MemberId);
+        b.HasOne(e => e.Ward).WithMany().HasForeignKey(e => e.WardId);
+        b.HasOne(e => e.Service).WithMany().HasForeignKey(e => e.ServiceId);
+        b.HasOne(e => e.AssignedOfficer).WithMany().HasForeignKey(e => e.AssignedOfficerId);
+        b.HasOne<Account>().WithMany().HasForeignKey(e => e.LoggedByAccountId);
+        b.HasMany(e => e.Activities).WithOne().HasForeignKey(a => a.EnquiryId);
+    }
+}
+
+internal sealed class EnquiryActivityConfiguration : IEntityTypeConfiguration<EnquiryActivity>
+{
+    public void Configure(EntityTypeBuilder<EnquiryActivity> b)
+    {
+        b.HasIndex(a => new { a.EnquiryId, a.At });
+        b.Property(a => a.Body).HasMaxLength(EnquiryLimits.DetailsMax);
+        b.Property(a => a.Reason).HasMaxLength(EnquiryLimits.TextMax);
+        b.Property(a => a.ActionTaken).HasMaxLength(EnquiryLimits.TextMax);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(k => k.Xml).HasMaxLength(100_000);
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Nolan.Core.Access;
+using Nolan.Core.Audit;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Core.Enquiries;
+
+namespace Nolan.Core.DataStore;
+
+/// <summary>The one database context. No repository layer: services use it directly.</summary>
+public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : DbContext(options)
+{
+    public DbSet<Council> Councils => Set<Council>();
+    public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
+    public DbSet<Ward> Wards => Set<Ward>();
+    public DbSet<PoliticalGroup> PoliticalGroups => Set<PoliticalGroup>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeSeat> CommitteeSeats => Set<CommitteeSeat>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<OfficerAppointment> OfficerAppointments => Set<OfficerAppointment>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+    public DbSet<EnquiryActivity> EnquiryActivities => Set<EnquiryActivity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names: readable in the database and safe to reorder.
+        foreach (var enumType in typeof(NolanDbContext).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic))
+        {
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(120);
+        }
+
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+
+        if (IsSqlite)
+        {
+            // SQLite cannot compare or order DateTimeOffset; Nolan stores UTC only, so ticks order correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NolanDbContext).Assembly);
+}
+
+/// <summary>ASP.NET Core data-protection keys, kept in the database so web nodes stay stateless.</summary>
+public sealed class DataProtectionKey
+{
+    public int Id { get; set; }
+    public string? FriendlyName { get; set; }
+    public string? Xml { get; set; }
+}
+
+/// <summary>The SQLite and PostgreSQL models differ (type conversions), so the model cache must tell them apart.</summary>
+public sealed class ProviderAwareModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), context.Database.ProviderName, designTime);
+}

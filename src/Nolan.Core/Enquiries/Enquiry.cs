@@ -1,0 +1,155 @@
+using System.ComponentModel.DataAnnotations;
+using Nolan.Core.CouncilDirectory;
+
+namespace Nolan.Core.Enquiries;
+
+/// <summary>Where an enquiry is in its life. Stored as its name; shown with GOV.UK display text.</summary>
+public enum EnquiryStatus
+{
+    Open,
+    Assigned,
+    HoldingReplySent,
+    Answered,
+    Closed,
+    MovedToComplaints,
+}
+
+/// <summary>How the enquiry reached the council.</summary>
+public enum EnquiryChannel
+{
+    Portal,
+    Email,
+    Phone,
+    InPerson,
+}
+
+/// <summary>Lateness, derived from dates, never stored.</summary>
+public enum Timeliness
+{
+    NoDeadline,
+    OnTime,
+    DueToday,
+    Overdue,
+    VeryOverdue,
+    Finished,
+}
+
+/// <summary>A member's enquiry, judged under the protocol version in force on the day it was received.</summary>
+public sealed class Enquiry
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid CouncilId { get; init; }
+    /// <summary>Human reference, e.g. <c>SOS-2026-4F7K2Q</c>.</summary>
+    public required string Reference { get; init; }
+    /// <summary>The member who raised it.</summary>
+    public required Guid MemberId { get; init; }
+    public Member? Member { get; init; }
+    public required Guid LoggedByAccountId { get; init; }
+    public EnquiryChannel Channel { get; init; }
+    public required string Subject { get; set; }
+    public required string Details { get; set; }
+    public Guid? WardId { get; set; }
+    public Ward? Ward { get; set; }
+    public Guid? ServiceId { get; set; }
+    public Service? Service { get; set; }
+
+    /// <summary>Whether it carries a constituent's personal data; if so, the consent evidence recorded.</summary>
+    public bool HasConstituentData { get; init; }
+    public string? ConsentEvidence { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>Day of receipt in Europe/London (day 0 of the deadline).</summary>
+    public required DateOnly ReceivedOn { get; init; }
+    /// <summary>Preset version that judges this enquiry, e.g. <c>cambridge/2025-updated</c>.</summary>
+    public required string ProtocolVersion { get; init; }
+    public DateOnly? DueOn { get; set; }
+    public DateOnly? VeryOverdueAfter { get; set; }
+    /// <summary>The deadline promised in the latest holding reply.</summary>
+    public DateOnly? PromisedBy { get; set; }
+    public DateOnly? ComplaintDueOn { get; set; }
+
+    public EnquiryStatus Status { get; set; }
+    public Guid? AssignedOfficerId { get; set; }
+    public Officer? AssignedOfficer { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>An oral answer awaits written confirmation (002 16.3).</summary>
+    public bool AwaitingWrittenConfirmation { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: a stale update is refused with 409.</summary>
+    [ConcurrencyCheck]
+    public int Version { get; set; } = 1;
+
+    public List<EnquiryActivity> Activities { get; init; } = [];
+
+    public bool IsFinished => Status is EnquiryStatus.Answered or EnquiryStatus.Closed or EnquiryStatus.MovedToComplaints;
+
+    /// <summary>The date the next response is owed: a holding reply's promised date replaces the original.</summary>
+    public DateOnly? EffectiveDueOn => PromisedBy ?? DueOn;
+
+    /// <summary>Lateness on <paramref name="today"/> (Europe/London): overdue the day after the due date.</summary>
+    public Timeliness TimelinessOn(DateOnly today)
+    {
+        if (IsFinished)
+        {
+            return Timeliness.Finished;
+        }
+
+        if (EffectiveDueOn is not { } due)
+        {
+            return Timeliness.NoDeadline;
+        }
+
+        if (VeryOverdueAfter is { } very && today > very && PromisedBy is null)
+        {
+            return Timeliness.VeryOverdue;
+        }
+
+        return today > due ? Timeliness.Overdue : today == due ? Timeliness.DueToday : Timeliness.OnTime;
+    }
+}
+
+/// <summary>What happened on an enquiry, in order: the enquiry's file.</summary>
+public enum ActivityKind
+{
+    Logged,
+    Routed,
+    Assigned,
+    Accepted,
+    PassedOn,
+    FileNote,
+    HoldingReply,
+    Response,
+    WrittenConfirmation,
+    BurdenRaised,
+    BurdenAgreed,
+    MovedToComplaints,
+    Closed,
+    Copied,
+}
+
+/// <summary>One entry in an enquiry's file.</summary>
+public sealed class EnquiryActivity
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid EnquiryId { get; init; }
+    public required ActivityKind Kind { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required Guid ByAccountId { get; init; }
+    public required string ByName { get; init; }
+    public string? Body { get; init; }
+    public string? Reason { get; init; }
+    public string? ActionTaken { get; init; }
+    public DateOnly? NewDeadline { get; init; }
+    /// <summary>The officer it was assigned or passed to, or the member it was copied to.</summary>
+    public Guid? SubjectId { get; init; }
+    public string? SubjectName { get; init; }
+    /// <summary>The answer was given orally (phone, in person).</summary>
+    public bool Oral { get; init; }
+    /// <summary>Officers' working record (file notes, burden discussions): not shown to members.</summary>
+    public bool Internal { get; init; }
+    public string? Citation { get; init; }
+}

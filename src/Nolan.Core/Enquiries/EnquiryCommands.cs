@@ -1,0 +1,82 @@
+namespace Nolan.Core.Enquiries;
+
+/// <summary>Log a new enquiry. A member logs their own; the Hub logs one on a member's behalf (name the member).</summary>
+public sealed record LogEnquiry
+{
+    public Guid? MemberId { get; init; }
+    public EnquiryChannel Channel { get; init; } = EnquiryChannel.Portal;
+    public string? Subject { get; init; }
+    public string? Details { get; init; }
+    public Guid? WardId { get; init; }
+    public Guid? ServiceId { get; init; }
+    public bool HasConstituentData { get; init; }
+    public string? ConsentEvidence { get; init; }
+    /// <summary>When it was received, if earlier than now (e.g. a phone call logged later). Never in the future.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+}
+
+/// <summary>Send a substantive response. <see cref="Oral"/>: it was given by phone or in person.</summary>
+public sealed record SendResponse(string? Body, bool Oral = false);
+
+/// <summary>A holding reply: why it is late, what is being done, and when the full answer will come.</summary>
+public sealed record SendHoldingReply(string? Reason, string? Action, DateOnly? NewDeadline);
+
+/// <summary>Agreed approach to a disproportionate request, optionally with a new deadline.</summary>
+public sealed record AgreeBurden(string? Approach, DateOnly? NewDeadline);
+
+/// <summary>A list of enquiries the actor may see.</summary>
+public enum EnquiryScope
+{
+    /// <summary>Raised by, or copied to, the actor as a member.</summary>
+    Mine,
+    /// <summary>Assigned to the actor as an officer.</summary>
+    AssignedToMe,
+    /// <summary>Overdue enquiries assigned to officers the actor line-manages.</summary>
+    TeamOverdue,
+    /// <summary>The Hub's queue: open enquiries awaiting routing in the Hub's councils.</summary>
+    Triage,
+}
+
+/// <summary>Filter by stage.</summary>
+public enum StageFilter
+{
+    Live,
+    Finished,
+    All,
+}
+
+/// <summary>One row of a list.</summary>
+public sealed record EnquirySummary(
+    Guid Id,
+    string Reference,
+    string Subject,
+    string MemberName,
+    EnquiryStatus Status,
+    DateTimeOffset ReceivedAt,
+    DateOnly? DueOn,
+    DateOnly? EffectiveDueOn,
+    Timeliness Timeliness,
+    string? AssignedOfficerName,
+    string? ServiceName,
+    int Version);
+
+/// <summary>A page of a list.</summary>
+public sealed record EnquiryPage(IReadOnlyList<EnquirySummary> Items, int Page, int PageSize, bool HasMore);
+
+/// <summary>Someone the enquiry was copied to: shown to everyone who can see it (no blind copies).</summary>
+public sealed record CopyRecipient(Guid MemberId, string Name, DateTimeOffset At);
+
+/// <summary>An enquiry as one viewer may see it.</summary>
+public sealed record EnquiryView(
+    Enquiry Enquiry,
+    string CouncilName,
+    string MemberName,
+    string? WardName,
+    string? ServiceName,
+    string? AssignedOfficerName,
+    Timeliness Timeliness,
+    DeadlineDecision Deadline,
+    IReadOnlyList<EnquiryActivity> Activities,
+    IReadOnlyList<CopyRecipient> CopiedTo,
+    EnquiryRelation Relation,
+    EnquiryPermissions Can);

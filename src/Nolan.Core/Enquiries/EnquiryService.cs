@@ -1,0 +1,656 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Access;
+using Nolan.Core.Audit;
+using Nolan.Core.Calendar;
+using Nolan.Core.Common;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Core.DataStore;
+using Nolan.Core.Protocols;
+
+namespace Nolan.Core.Enquiries;
+
+/// <summary>
+/// Members' enquiries: every change checks the current state, applies the council's protocol, writes the audit
+/// event and saves, in one transaction. Pages and the API both call it; neither holds business rules.
+/// </summary>
+public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols, AuditLog audit, TimeProvider time)
+{
+    private const string Entity = "enquiry";
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private DateOnly Today => LondonTime.ToLocalDate(Now);
+
+    // ---------------------------------------------------------------- logging
+
+    public async Task<Result<Enquiry>> LogAsync(LogEnquiry o, Actor actor, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var subject = o.Subject?.Trim();
+        var details = o.Details?.Trim();
+        if (string.IsNullOrEmpty(subject))
+        {
+            Add(errors, "Subject", "Enter a subject");
+        }
+        else if (subject.Length > EnquiryLimits.SubjectMax)
+        {
+            Add(errors, "Subject", $"Subject must be {EnquiryLimits.SubjectMax} characters or fewer");
+        }
+
+        if (string.IsNullOrEmpty(details))
+        {
+            Add(errors, "Details", "Enter the details of the enquiry");
+        }
+        else if (details.Length > EnquiryLimits.DetailsMax)
+        {
+            Add(errors, "Details", $"Details must be {EnquiryLimits.DetailsMax:N0} characters or fewer");
+        }
+
+        if (o.ConsentEvidence?.Length > EnquiryLimits.TextMax)
+        {
+            Add(errors, "ConsentEvidence", $"Consent evidence must be {EnquiryLimits.TextMax:N0} characters or fewer");
+        }
+
+        if (!Enum.IsDefined(o.Channel))
+        {
+            Add(errors, "Channel", "Choose how the enquiry was received");
+        }
+
+        var receivedAt = o.ReceivedAt ?? Now;
+        if (receivedAt > Now + ClockSkew)
+        {
+            Add(errors, "ReceivedAt", "The date received must be today or in the past");
+        }
+        else if (receivedAt < Now.AddYears(-1))
+        {
+            Add(errors, "ReceivedAt", "The date received must be within the last year");
+        }
+
+        // Whose enquiry is it? A member logs their own; the Hub names the member.
+        Member? member = null;
+        if (o.MemberId is { } mid)
+        {
+            member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mid && m.Active, ct);
+            if (member is null || !(actor.MemberIds.Contains(member.Id) || actor.Has(member.CouncilId, OfficerRoles.MembersSupportHub)))
+            {
+                Add(errors, "MemberId", "Choose a member of your council");
+                member = null;
+            }
+        }
+        else if (actor.Members.Count == 1)
+        {
+            member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == actor.Members[0].MemberId, ct);
+        }
+        else if (actor.IsMember || actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0)
+        {
+            Add(errors, "MemberId", "Choose the member the enquiry is from");
+        }
+        else
+        {
+            return new NotAllowed("Only members, and the Members Support Hub on their behalf, can log enquiries.");
+        }
+
+        if (member is not null && o.ReceivedAt is not null && !actor.Has(member.CouncilId, OfficerRoles.MembersSupportHub))
+        {
+            // The deadline runs from receipt: only the Hub, recording a call or letter, may date it earlier than now.
+            Add(errors, "ReceivedAt", "Only the Members Support Hub can record an earlier date of receipt");
+        }
+
+        if (member is not null && !actor.MemberIds.Contains(member.Id) && o.Channel == EnquiryChannel.Portal)
+        {
+            Add(errors, "Channel", "Choose how the member contacted you: email, phone or in person");
+        }
+
+        Ward? ward = null;
+        Service? service = null;
+        if (member is not null)
+        {
+            if (o.WardId is { } wid)
+            {
+                ward = await db.Wards.AsNoTracking().FirstOrDefaultAsync(w => w.Id == wid && w.CouncilId == member.CouncilId, ct);
+                if (ward is null)
+                {
+                    Add(errors, "WardId", "Choose a ward of this council");
+                }
+            }
+
+            if (o.ServiceId is { } sid)
+            {
+                service = await db.Services.AsNoTracking().Include(s => s.Manager)
+                    .FirstOrDefaultAsync(s => s.Id == sid && s.CouncilId == member.CouncilId, ct);
+                if (service is null)
+                {
+                    Add(errors, "ServiceId", "Choose a service of this council");
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ValidationFailed.For(errors);
+        }
+
+        var receivedOn = LondonTime.ToLocalDate(receivedAt);
+        var p = await protocols.ForAsync(db, member!.CouncilId, receivedOn, ct);
+        if (EnquiryRulebook.CheckConstituentData(p, o.HasConstituentData, o.ConsentEvidence) is { } consentError)
+        {
+            return consentError;
+        }
+
+        var deadline = EnquiryRulebook.Deadline(p, receivedOn);
+        var manager = service?.Manager is { Active: true } m2 ? m2 : null;
+        var route = EnquiryRulebook.Route(p, manager?.Id, manager?.Name, service?.Name);
+        var now = Now;
+        var enquiry = new Enquiry
+        {
+            CouncilId = member.CouncilId,
+            Reference = NewReference(p.Council.ShortCode, receivedOn),
+            MemberId = member.Id,
+            LoggedByAccountId = actor.AccountId,
+            Channel = o.Channel,
+            Subject = subject!,
+            Details = details!,
+            WardId = ward?.Id ?? member.WardId,
+            ServiceId = service?.Id,
+            HasConstituentData = o.HasConstituentData,
+            ConsentEvidence = o.HasConstituentData ? o.ConsentEvidence?.Trim() : null,
+            ReceivedAt = receivedAt,
+            ReceivedOn = receivedOn,
+            ProtocolVersion = p.VersionKey,
+            DueOn = deadline.DueOn,
+            VeryOverdueAfter = deadline.VeryOverdueAfter,
+            Status = route.ToHub ? EnquiryStatus.Open : EnquiryStatus.Assigned,
+            AssignedOfficerId = route.OfficerId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        enquiry.Activities.Add(Activity(enquiry, actor, ActivityKind.Logged, body: deadline.Explanation, citation: deadline.Why));
+        enquiry.Activities.Add(Activity(enquiry, actor, route.ToHub ? ActivityKind.Routed : ActivityKind.Assigned,
+            body: route.Explanation, subjectId: route.OfficerId, subjectName: route.OfficerName, citation: route.Why));
+        db.Enquiries.Add(enquiry);
+        await audit.RecordAsync(actor, "enquiry.logged", Entity, enquiry.Id, enquiry.CouncilId, null, new
+        {
+            enquiry.Reference,
+            enquiry.MemberId,
+            Channel = enquiry.Channel.ToString(),
+            enquiry.Subject,
+            enquiry.WardId,
+            enquiry.ServiceId,
+            enquiry.HasConstituentData,
+            enquiry.ReceivedOn,
+            enquiry.DueOn,
+            enquiry.ProtocolVersion,
+            Status = enquiry.Status.ToString(),
+            enquiry.AssignedOfficerId,
+        }, deadline.Why, newStream: true, ct);
+        await db.SaveChangesAsync(ct);
+        return enquiry;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /// <summary>An enquiry as the actor may see it; <see cref="NotFound"/> when it does not exist or is not theirs to see.</summary>
+    public async Task<Result<EnquiryView>> GetAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var loaded = await LoadAsync(id, actor, tracking: false, ct);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var (e, relation) = loaded.Value;
+        var can = EnquiryPermissions.For(relation, e);
+        var activities = await db.EnquiryActivities.AsNoTracking().Where(a => a.EnquiryId == e.Id)
+            .OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(ct);
+        if (!can.SeeInternal)
+        {
+            activities = [.. activities.Where(a => !a.Internal)];
+        }
+
+        var copies = await (from g in db.AccessGrants.AsNoTracking()
+                            join m in db.Members.AsNoTracking() on g.MemberId equals m.Id
+                            where g.ResourceType == EnquiryAccess.ResourceType && g.ResourceId == e.Id && g.Effect == GrantEffect.Allow
+                            orderby g.GrantedAt
+                            select new CopyRecipient(m.Id, m.Name, g.GrantedAt)).ToListAsync(ct);
+        var council = await db.Councils.AsNoTracking().Where(c => c.Id == e.CouncilId).Select(c => c.Name).FirstAsync(ct);
+        var p = await protocols.ForVersionAsync(db, e.CouncilId, e.ProtocolVersion, ct);
+        var deadline = EnquiryRulebook.Deadline(p, e.ReceivedOn);
+        return new EnquiryView(e, council, e.Member!.Name, e.Ward?.Name, e.Service?.Name, e.AssignedOfficer?.Name,
+            e.TimelinessOn(Today), deadline, activities, copies, relation, can);
+    }
+
+    /// <summary>A list for one of the dashboards, newest first, 25 to a page.</summary>
+    public async Task<EnquiryPage> ListAsync(Actor actor, EnquiryScope scope, StageFilter stage = StageFilter.Live,
+        int page = 1, int pageSize = 25, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var today = Today;
+        IQueryable<Enquiry> q;
+        switch (scope)
+        {
+            case EnquiryScope.Mine:
+                var memberIds = actor.MemberIds;
+                q = db.Enquiries.Where(e => memberIds.Contains(e.MemberId)
+                    || db.AccessGrants.Any(g => g.ResourceType == EnquiryAccess.ResourceType && g.ResourceId == e.Id
+                        && g.Effect == GrantEffect.Allow && g.MemberId != null && memberIds.Contains(g.MemberId.Value)));
+                break;
+            case EnquiryScope.AssignedToMe:
+                var me = actor.OfficerId ?? Guid.Empty;
+                q = db.Enquiries.Where(e => e.AssignedOfficerId == me);
+                break;
+            case EnquiryScope.TeamOverdue:
+                var manager = actor.OfficerId ?? Guid.Empty;
+                q = db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == manager
+                    && (e.PromisedBy ?? e.DueOn) < today);
+                stage = StageFilter.Live;
+                break;
+            case EnquiryScope.Triage:
+                var hub = actor.CouncilsWhere(OfficerRoles.MembersSupportHub);
+                q = db.Enquiries.Where(e => hub.Contains(e.CouncilId) && e.Status == EnquiryStatus.Open);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scope));
+        }
+
+        q = stage switch
+        {
+            StageFilter.Live => q.Where(e => e.Status == EnquiryStatus.Open || e.Status == EnquiryStatus.Assigned
+                || e.Status == EnquiryStatus.HoldingReplySent),
+            StageFilter.Finished => q.Where(e => e.Status == EnquiryStatus.Answered || e.Status == EnquiryStatus.Closed
+                || e.Status == EnquiryStatus.MovedToComplaints),
+            _ => q,
+        };
+
+        var rows = await q.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1)
+            .Select(e => new
+            {
+                e.Id,
+                e.Reference,
+                e.Subject,
+                MemberName = e.Member!.Name,
+                e.Status,
+                e.ReceivedAt,
+                e.DueOn,
+                e.PromisedBy,
+                e.VeryOverdueAfter,
+                Officer = e.AssignedOfficer!.Name,
+                Service = e.Service!.Name,
+                e.Version,
+            })
+            .AsNoTracking().ToListAsync(ct);
+
+        var items = rows.Take(pageSize).Select(r =>
+        {
+            var probe = new Enquiry
+            {
+                CouncilId = Guid.Empty, Reference = r.Reference, MemberId = Guid.Empty, LoggedByAccountId = Guid.Empty,
+                Subject = r.Subject, Details = "", ReceivedAt = r.ReceivedAt, ReceivedOn = default, ProtocolVersion = "",
+                Status = r.Status, DueOn = r.DueOn, PromisedBy = r.PromisedBy, VeryOverdueAfter = r.VeryOverdueAfter,
+            };
+            return new EnquirySummary(r.Id, r.Reference, r.Subject, r.MemberName, r.Status, r.ReceivedAt, r.DueOn,
+                probe.EffectiveDueOn, probe.TimelinessOn(today), r.Officer, r.Service, r.Version);
+        }).ToList();
+        return new EnquiryPage(items, page, pageSize, rows.Count > pageSize);
+    }
+
+    // ---------------------------------------------------------------- officer actions
+
+    public Task<Result<Enquiry>> AcceptAsync(Guid id, int version, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.Accept, "accept it", async (e, p) =>
+        {
+            e.AcceptedAt = Now;
+            e.Activities.Add(Activity(e, actor, ActivityKind.Accepted));
+            await AuditAsync(actor, "enquiry.accepted", e, null, new { e.AcceptedAt }, null, ct);
+            return e;
+        }, ct);
+
+    /// <summary>Assign (from the Hub's queue) or pass on to a colleague; the member is told who has it (002 16.7).</summary>
+    public Task<Result<Enquiry>> AssignAsync(Guid id, int version, Guid officerId, string? note, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.Assign, "assign it", async (e, p) =>
+        {
+            if (note?.Length > EnquiryLimits.TextMax)
+            {
+                return ValidationFailed.For("Note", $"The note must be {EnquiryLimits.TextMax:N0} characters or fewer");
+            }
+
+            var officer = await db.Officers.AsNoTracking()
+                .Where(o => o.Id == officerId && o.Active && db.OfficerAppointments.Any(a => a.OfficerId == o.Id && a.CouncilId == e.CouncilId))
+                .Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(ct);
+            if (officer is null)
+            {
+                return ValidationFailed.For("OfficerId", "Choose an officer who works for this council");
+            }
+
+            if (officer.Id == e.AssignedOfficerId)
+            {
+                return ValidationFailed.For("OfficerId", $"{officer.Name} already has this enquiry");
+            }
+
+            var before = new { e.AssignedOfficerId, Status = e.Status.ToString() };
+            var passing = e.AssignedOfficerId is not null;
+            e.AssignedOfficerId = officer.Id;
+            e.AssignedOfficer = null;
+            e.AcceptedAt = null;
+            if (e.Status == EnquiryStatus.Open)
+            {
+                e.Status = EnquiryStatus.Assigned;
+            }
+
+            var rule = p.Version.Enquiries.PassingOn;
+            var cite = passing && !rule.Silent ? p.Cite(rule) : null;
+            e.Activities.Add(Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
+                body: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), subjectId: officer.Id, subjectName: officer.Name, citation: cite));
+            await AuditAsync(actor, passing ? "enquiry.passed_on" : "enquiry.assigned", e, before,
+                new { e.AssignedOfficerId, Status = e.Status.ToString() }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>A file note of a conversation (002 16.6). Officers' record: not shown to members.</summary>
+    public Task<Result<Enquiry>> AddFileNoteAsync(Guid id, string? text, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, null, actor, c => c.FileNote, "add a file note", async (e, p) =>
+        {
+            if (Required(text, "Text", "Enter the file note", EnquiryLimits.DetailsMax) is { } error)
+            {
+                return error;
+            }
+
+            var rule = p.Version.Enquiries.FileNotes;
+            var cite = rule.Silent ? null : p.Cite(rule);
+            e.Activities.Add(Activity(e, actor, ActivityKind.FileNote, body: text!.Trim(), @internal: true, citation: cite));
+            await AuditAsync(actor, "enquiry.file_note_added", e, null, new { Length = text.Length }, cite, ct);
+            return e;
+        }, ct, bumpVersion: false);
+
+    /// <summary>A substantive response; an oral one needs written confirmation where the protocol says so.</summary>
+    public Task<Result<Enquiry>> RespondAsync(Guid id, int version, SendResponse o, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.Respond, "respond to it", async (e, p) =>
+        {
+            if (Required(o.Body, "Body", "Enter the response", EnquiryLimits.DetailsMax) is { } error)
+            {
+                return error;
+            }
+
+            var confirming = e.Status == EnquiryStatus.Answered && e.AwaitingWrittenConfirmation;
+            if (confirming && o.Oral)
+            {
+                return ValidationFailed.For("Oral", "This enquiry needs the oral answer confirmed in writing: send a written response");
+            }
+
+            var before = new { Status = e.Status.ToString(), e.AwaitingWrittenConfirmation };
+            var needsConfirmation = o.Oral && EnquiryRulebook.OralAnswersNeedWrittenConfirmation(p);
+            e.Status = EnquiryStatus.Answered;
+            e.AnsweredAt ??= Now;
+            e.AwaitingWrittenConfirmation = needsConfirmation;
+            var cite = needsConfirmation || confirming ? p.Cite(p.Version.Enquiries.WrittenAnswers) : null;
+            e.Activities.Add(Activity(e, actor, confirming ? ActivityKind.WrittenConfirmation : ActivityKind.Response,
+                body: o.Body!.Trim(), oral: o.Oral, citation: cite));
+            await AuditAsync(actor, confirming ? "enquiry.answer_confirmed_in_writing" : "enquiry.answered", e, before,
+                new { Status = e.Status.ToString(), e.AwaitingWrittenConfirmation, o.Oral }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>A holding reply; refused without what the council's protocol demands (Southend 9.1.7).</summary>
+    public Task<Result<Enquiry>> SendHoldingReplyAsync(Guid id, int version, SendHoldingReply o, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.HoldingReply, "send a holding reply", async (e, p) =>
+        {
+            if (o.Reason?.Length > EnquiryLimits.TextMax || o.Action?.Length > EnquiryLimits.TextMax)
+            {
+                return ValidationFailed.For(o.Reason?.Length > EnquiryLimits.TextMax ? "Reason" : "Action",
+                    $"Each part must be {EnquiryLimits.TextMax:N0} characters or fewer");
+            }
+
+            if (EnquiryRulebook.CheckHoldingReply(p, o.Reason, o.Action, o.NewDeadline, Today) is { } refused)
+            {
+                return refused;
+            }
+
+            var rule = p.Version.Enquiries.HoldingReply;
+            var cite = rule.Silent ? null : p.Cite(rule);
+            var before = new { Status = e.Status.ToString(), e.PromisedBy };
+            e.Status = EnquiryStatus.HoldingReplySent;
+            e.PromisedBy = o.NewDeadline ?? e.PromisedBy;
+            e.Activities.Add(Activity(e, actor, ActivityKind.HoldingReply, reason: o.Reason?.Trim(), action: o.Action?.Trim(),
+                newDeadline: o.NewDeadline, citation: cite));
+            await AuditAsync(actor, "enquiry.holding_reply_sent", e, before, new { Status = e.Status.ToString(), e.PromisedBy }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>Flag a disproportionate burden to the officer's manager (A5).</summary>
+    public Task<Result<Enquiry>> RaiseBurdenAsync(Guid id, string? text, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, null, actor, c => c.RaiseBurden, "raise a disproportionate burden", async (e, p) =>
+        {
+            if (Required(text, "Text", "Explain why the enquiry is a disproportionate burden", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            var rule = p.Version.Enquiries.Burden;
+            var cite = rule.Silent ? null : p.Cite(rule);
+            e.Activities.Add(Activity(e, actor, ActivityKind.BurdenRaised, body: text!.Trim(), @internal: true, citation: cite));
+            await AuditAsync(actor, "enquiry.burden_raised", e, null, new { Raised = true }, cite, ct);
+            return e;
+        }, ct, bumpVersion: false);
+
+    /// <summary>Record the agreed approach to a disproportionate request, optionally with an alternative deadline.</summary>
+    public Task<Result<Enquiry>> AgreeBurdenAsync(Guid id, int version, AgreeBurden o, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.AgreeBurden, "record the agreed approach", async (e, p) =>
+        {
+            if (Required(o.Approach, "Approach", "Enter the approach agreed with the member", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            if (o.NewDeadline is { } d && d <= Today)
+            {
+                return ValidationFailed.For("NewDeadline", "The new deadline must be in the future");
+            }
+
+            var rule = p.Version.Enquiries.Burden;
+            var cite = rule.Silent ? null : p.Cite(rule);
+            var before = new { e.PromisedBy };
+            e.PromisedBy = o.NewDeadline ?? e.PromisedBy;
+            e.Activities.Add(Activity(e, actor, ActivityKind.BurdenAgreed, body: o.Approach!.Trim(), newDeadline: o.NewDeadline, citation: cite));
+            await AuditAsync(actor, "enquiry.burden_agreed", e, before, new { e.PromisedBy }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>It is really a complaint: it moves to the council's complaints procedure, with its deadline if any (A6).</summary>
+    public Task<Result<Enquiry>> MoveToComplaintsAsync(Guid id, int version, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.MoveToComplaints, "move it to the complaints procedure", async (e, p) =>
+        {
+            if (Required(reason, "Reason", "Explain why this is a complaint", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            var (route, due, cite) = EnquiryRulebook.Complaint(p, Today);
+            var before = new { Status = e.Status.ToString() };
+            e.Status = EnquiryStatus.MovedToComplaints;
+            e.ComplaintDueOn = due;
+            e.ClosedAt = Now;
+            var body = due is { } d
+                ? $"Moved to {route}. A response is due by {LondonTime.FormatDate(d)}. {reason!.Trim()}"
+                : $"Moved to {route}. {reason!.Trim()}";
+            e.Activities.Add(Activity(e, actor, ActivityKind.MovedToComplaints, body: body, citation: cite));
+            await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
+            return e;
+        }, ct);
+
+    public Task<Result<Enquiry>> CloseAsync(Guid id, int version, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.Close, "close it", async (e, p) =>
+        {
+            var before = new { Status = e.Status.ToString() };
+            e.Status = EnquiryStatus.Closed;
+            e.ClosedAt = Now;
+            e.Activities.Add(Activity(e, actor, ActivityKind.Closed));
+            await AuditAsync(actor, "enquiry.closed", e, before, new { Status = e.Status.ToString() }, null, ct);
+            return e;
+        }, ct);
+
+    /// <summary>Copy to another member of the council. Everyone who can see the enquiry sees the copy list.</summary>
+    public Task<Result<Enquiry>> CopyToMemberAsync(Guid id, Guid memberId, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, null, actor, c => c.Copy, "copy it", async (e, p) =>
+        {
+            var member = await db.Members.AsNoTracking()
+                .Where(m => m.Id == memberId && m.CouncilId == e.CouncilId && m.Active)
+                .Select(m => new { m.Id, m.Name }).FirstOrDefaultAsync(ct);
+            if (member is null)
+            {
+                return ValidationFailed.For("MemberId", "Choose a member of this council");
+            }
+
+            if (member.Id == e.MemberId || await db.AccessGrants.AnyAsync(g => g.ResourceType == EnquiryAccess.ResourceType
+                    && g.ResourceId == e.Id && g.MemberId == member.Id, ct))
+            {
+                return ValidationFailed.For("MemberId", $"{member.Name} can already see this enquiry");
+            }
+
+            db.AccessGrants.Add(new AccessGrant
+            {
+                CouncilId = e.CouncilId,
+                ResourceType = EnquiryAccess.ResourceType,
+                ResourceId = e.Id,
+                MemberId = member.Id,
+                Reason = "Copied to the member",
+                GrantedByAccountId = actor.AccountId,
+                GrantedAt = Now,
+            });
+            e.Activities.Add(Activity(e, actor, ActivityKind.Copied, subjectId: member.Id, subjectName: member.Name));
+            await AuditAsync(actor, "enquiry.copied", e, null, new { CopiedTo = member.Id }, null, ct);
+            return e;
+        }, ct, bumpVersion: false);
+
+    // ---------------------------------------------------------------- plumbing
+
+    private async Task<Result<(Enquiry Enquiry, EnquiryRelation Relation)>> LoadAsync(Guid id, Actor actor, bool tracking, CancellationToken ct)
+    {
+        var query = db.Enquiries.Where(e => e.Id == id).VisibleTo(db, actor)
+            .Include(e => e.Member).Include(e => e.Ward).Include(e => e.Service).Include(e => e.AssignedOfficer);
+        var e = tracking ? await query.FirstOrDefaultAsync(ct) : await query.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (e is null)
+        {
+            return new NotFound("enquiry");
+        }
+
+        var memberIds = actor.MemberIds;
+        var copied = memberIds.Count > 0 && await db.AccessGrants.AnyAsync(g => g.ResourceType == EnquiryAccess.ResourceType
+            && g.ResourceId == e.Id && g.MemberId != null && memberIds.Contains(g.MemberId.Value), ct);
+        return (e, EnquiryAccess.RelationOf(actor, e, e.AssignedOfficer?.LineManagerId, copied));
+    }
+
+    /// <summary>
+    /// The shape of every change: visible (else 404), permitted (else 403), not stale (else 409), then the change
+    /// and its audit event saved together.
+    /// </summary>
+    private async Task<Result<Enquiry>> ChangeAsync(Guid id, int? expectedVersion, Actor actor,
+        Func<EnquiryPermissions, bool> permitted, string doing, Func<Enquiry, CouncilProtocol, Task<Result<Enquiry>>> change,
+        CancellationToken ct, bool bumpVersion = true)
+    {
+        var loaded = await LoadAsync(id, actor, tracking: true, ct);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var (e, relation) = loaded.Value;
+        if (!permitted(EnquiryPermissions.For(relation, e)))
+        {
+            return relation.IsOfficerSide()
+                ? new InvalidTransition($"You cannot {doing} while the enquiry is {EnquiryText.Status(e.Status).ToLowerInvariant()}.")
+                : new NotAllowed($"Only the officers handling this enquiry can {doing}.");
+        }
+
+        if (expectedVersion is { } v && v != e.Version)
+        {
+            return new StaleUpdate("enquiry");
+        }
+
+        var p = await protocols.ForVersionAsync(db, e.CouncilId, e.ProtocolVersion, ct);
+        var result = await change(e, p);
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        e.UpdatedAt = Now;
+        if (bumpVersion)
+        {
+            e.Version++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new StaleUpdate("enquiry");
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // Another change to the same enquiry claimed the next audit sequence number first.
+            return new StaleUpdate("enquiry");
+        }
+
+        return e;
+    }
+
+    private Task AuditAsync(Actor actor, string action, Enquiry e, object? before, object? after, Citation? cite, CancellationToken ct) =>
+        audit.RecordAsync(actor, action, Entity, e.Id, e.CouncilId, before, after, cite, ct: ct);
+
+    private EnquiryActivity Activity(Enquiry e, Actor actor, ActivityKind kind, string? body = null, string? reason = null,
+        string? action = null, DateOnly? newDeadline = null, Guid? subjectId = null, string? subjectName = null,
+        bool oral = false, bool @internal = false, Citation? citation = null) =>
+        new()
+        {
+            EnquiryId = e.Id,
+            Kind = kind,
+            At = Now,
+            ByAccountId = actor.AccountId,
+            ByName = actor.Name,
+            Body = body,
+            Reason = reason,
+            ActionTaken = action,
+            NewDeadline = newDeadline,
+            SubjectId = subjectId,
+            SubjectName = subjectName,
+            Oral = oral,
+            Internal = @internal,
+            Citation = citation?.Reference,
+        };
+
+    private static ValidationFailed? Required(string? text, string field, string message, int max) =>
+        string.IsNullOrWhiteSpace(text) ? ValidationFailed.For(field, message)
+        : text.Length > max ? ValidationFailed.For(field, $"This must be {max:N0} characters or fewer")
+        : null;
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var list))
+        {
+            errors[key] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    private static string NewReference(string shortCode, DateOnly receivedOn)
+    {
+        const string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        Span<char> code = stackalloc char[6];
+        for (var i = 0; i < code.Length; i++)
+        {
+            code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        return $"{shortCode}-{receivedOn.Year}-{code}";
+    }
+
+    internal static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+}

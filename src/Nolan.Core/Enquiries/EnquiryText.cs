@@ -1,0 +1,55 @@
+namespace Nolan.Core.Enquiries;
+
+/// <summary>GOV.UK display text for enquiry values.</summary>
+public static class EnquiryText
+{
+    public static string Status(EnquiryStatus s) => s switch
+    {
+        EnquiryStatus.Open => "Open",
+        EnquiryStatus.Assigned => "Assigned",
+        EnquiryStatus.HoldingReplySent => "Holding reply sent",
+        EnquiryStatus.Answered => "Answered",
+        EnquiryStatus.Closed => "Closed",
+        EnquiryStatus.MovedToComplaints => "Moved to complaints",
+        _ => s.ToString(),
+    };
+
+    public static string Channel(EnquiryChannel c) => c switch
+    {
+        EnquiryChannel.Portal => "Nolan",
+        EnquiryChannel.Email => "Email",
+        EnquiryChannel.Phone => "Phone",
+        EnquiryChannel.InPerson => "In person",
+        _ => c.ToString(),
+    };
+
+    public static string Timeliness(Timeliness t) => t switch
+    {
+        Enquiries.Timeliness.NoDeadline => "No deadline",
+        Enquiries.Timeliness.OnTime => "On time",
+        Enquiries.Timeliness.DueToday => "Due today",
+        Enquiries.Timeliness.Overdue => "Overdue",
+        Enquiries.Timeliness.VeryOverdue => "Very overdue",
+        Enquiries.Timeliness.Finished => "",
+        _ => t.ToString(),
+    };
+
+    public static string Activity(ActivityKind k) => k switch
+    {
+        ActivityKind.Logged => "Enquiry logged",
+        ActivityKind.Routed => "Routed",
+        ActivityKind.Assigned => "Assigned",
+        ActivityKind.Accepted => "Accepted",
+        ActivityKind.PassedOn => "Passed to a colleague",
+        ActivityKind.FileNote => "File note",
+        ActivityKind.HoldingReply => "Holding reply",
+        ActivityKind.Response => "Response",
+        ActivityKind.WrittenConfirmation => "Written confirmation of an oral answer",
+        ActivityKind.BurdenRaised => "Disproportionate burden raised with manager",
+        ActivityKind.BurdenAgreed => "Approach agreed",
+        ActivityKind.MovedToComplaints => "Moved to the complaints procedure",
+        ActivityKind.Closed => "Closed",
+        ActivityKind.Copied => "Copied to a member",
+        _ => k.ToString(),
+    };
+}

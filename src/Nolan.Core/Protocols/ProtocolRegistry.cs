@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Nolan.Core.Calendar;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Core.DataStore;
+
+namespace Nolan.Core.Protocols;
+
+/// <summary>The protocol that judges an event: a council's preset, the version in force that day, and its calendar.</summary>
+public sealed record CouncilProtocol(Council Council, ProtocolPreset Preset, ProtocolVersion Version, WorkingDayCalendar Calendar)
+{
+    /// <summary>Recorded on the item so it is judged by the same version for the rest of its life.</summary>
+    public string VersionKey => $"{Preset.Council.Slug}/{Version.Id}";
+
+    public Citation Cite(Rule rule) => Citation.Of(Preset, Version, rule);
+}
+
+/// <summary>Finds the preset and calendar for a council. Councils and closure days are cached briefly.</summary>
+public sealed class ProtocolRegistry(PresetCatalog presets, IMemoryCache cache)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public PresetCatalog Presets => presets;
+
+    /// <summary>The protocol in force for <paramref name="councilId"/> on <paramref name="date"/>.</summary>
+    public async Task<CouncilProtocol> ForAsync(NolanDbContext db, Guid councilId, DateOnly date, CancellationToken ct = default)
+    {
+        var (council, calendar) = await CouncilAsync(db, councilId, ct);
+        var preset = presets[council.PresetSlug];
+        return new CouncilProtocol(council, preset, preset.VersionInForceOn(date), calendar);
+    }
+
+    /// <summary>The protocol version recorded on an item (e.g. <c>cambridge/2025-updated</c>).</summary>
+    public async Task<CouncilProtocol> ForVersionAsync(NolanDbContext db, Guid councilId, string versionKey, CancellationToken ct = default)
+    {
+        var (council, calendar) = await CouncilAsync(db, councilId, ct);
+        var preset = presets[council.PresetSlug];
+        var id = versionKey[(versionKey.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var version = preset.Version(id) ?? throw new InvalidOperationException($"Preset {council.PresetSlug} has no version '{id}'.");
+        return new CouncilProtocol(council, preset, version, calendar);
+    }
+
+    private async Task<(Council, WorkingDayCalendar)> CouncilAsync(NolanDbContext db, Guid councilId, CancellationToken ct)
+    {
+        var entry = await cache.GetOrCreateAsync(("council-protocol", councilId), async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = CacheFor;
+            var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, ct)
+                ?? throw new InvalidOperationException($"No council {councilId}.");
+            var closures = await db.ClosureDays.AsNoTracking().Where(c => c.CouncilId == councilId).Select(c => c.Date).ToListAsync(ct);
+            return (council, new WorkingDayCalendar(closures));
+        });
+        return entry;
+    }
+
+    /// <summary>Forget cached council data after an admin change (other nodes catch up within the cache time).</summary>
+    public void Invalidate(Guid councilId) => cache.Remove(("council-protocol", councilId));
+}

@@ -1,0 +1,237 @@
+using Nolan.Core.Calendar;
+using Nolan.Core.Common;
+using Nolan.Core.Enquiries;
+using Nolan.Web.Security;
+
+namespace Nolan.Web.Api;
+
+/// <summary>Members' enquiries over JSON: <c>/api/v1/enquiries</c>.</summary>
+public static class EnquiryEndpoints
+{
+    public static void MapEnquiryApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/enquiries").WithTags("Enquiries");
+
+        g.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("List enquiries: scope mine (member), assigned-to-me (officer), team-overdue (line manager), triage (Hub).");
+        g.MapPost("/", LogAsync).RequireAuthorization(Policies.LogsEnquiries).AddEndpointFilter<IdempotencyFilter>()
+            .Accepts<LogEnquiryRequest>("application/json").Produces<EnquiryDto>(201).ProducesProblem(400).ProducesProblem(403)
+            .WithSummary("Log an enquiry (a member's own, or the Hub on a member's behalf).");
+        g.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.SignedIn).Produces<EnquiryDto>().ProducesProblem(404)
+            .WithSummary("One enquiry, if you may see it (404 otherwise, whether or not it exists).");
+
+        Action(g, "/{id:guid}/accept", "Accept an enquiry assigned to you.",
+            (s, id, b, a, ct) => s.AcceptAsync(id, b.Version ?? -1, a, ct));
+        Action(g, "/{id:guid}/assignment", "Assign it (Hub) or pass it on to a colleague; the member is told who has it.",
+            (s, id, b, a, ct) => s.AssignAsync(id, b.Version ?? -1, b.OfficerId ?? Guid.Empty, b.Note, a, ct));
+        Action(g, "/{id:guid}/file-notes", "Add a file note of a conversation (officers only see these).",
+            (s, id, b, a, ct) => s.AddFileNoteAsync(id, b.Text, a, ct), versioned: false);
+        Action(g, "/{id:guid}/responses", "Send the substantive response (oral: true when given by phone or in person).",
+            (s, id, b, a, ct) => s.RespondAsync(id, b.Version ?? -1, new SendResponse(b.Body, b.Oral ?? false), a, ct));
+        Action(g, "/{id:guid}/holding-replies", "Send a holding reply with what your protocol requires (reason, action, new deadline).",
+            (s, id, b, a, ct) => s.SendHoldingReplyAsync(id, b.Version ?? -1, new SendHoldingReply(b.Reason, b.Action, b.NewDeadline), a, ct));
+        Action(g, "/{id:guid}/burden", "Raise a disproportionate burden with your manager.",
+            (s, id, b, a, ct) => s.RaiseBurdenAsync(id, b.Text, a, ct), versioned: false);
+        Action(g, "/{id:guid}/burden-agreement", "Record the approach agreed for a disproportionate request.",
+            (s, id, b, a, ct) => s.AgreeBurdenAsync(id, b.Version ?? -1, new AgreeBurden(b.Approach, b.NewDeadline), a, ct));
+        Action(g, "/{id:guid}/complaint", "Move to the complaints procedure.",
+            (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version ?? -1, b.Reason, a, ct));
+        Action(g, "/{id:guid}/close", "Close an answered enquiry.",
+            (s, id, b, a, ct) => s.CloseAsync(id, b.Version ?? -1, a, ct));
+        Action(g, "/{id:guid}/copies", "Copy to another member of the council (everyone who can see it sees the copy).",
+            (s, id, b, a, ct) => s.CopyToMemberAsync(id, b.MemberId ?? Guid.Empty, a, ct), versioned: false);
+    }
+
+    private delegate Task<Result<Enquiry>> EnquiryAction(EnquiryService service, Guid id, ActionRequest body,
+        Core.Access.Actor actor, CancellationToken ct);
+
+    private static void Action(RouteGroupBuilder g, string pattern, string summary, EnquiryAction act, bool versioned = true) =>
+        g.MapPost(pattern, async (Guid id, HttpContext http, EnquiryService service) =>
+        {
+            var body = await ApiJson.ReadAsync<ActionRequest>(http.Request);
+            if (!body.IsSuccess)
+            {
+                return ApiJson.Problem(body.Error!);
+            }
+
+            if (versioned && body.Value!.Version is null)
+            {
+                return ApiJson.Problem(ValidationFailed.For("version",
+                    "Send the version of the enquiry you last read, so that a change made meanwhile is not overwritten"));
+            }
+
+            var actor = ActorMiddleware.ActorOf(http);
+            var result = await act(service, id, body.Value!, actor, http.RequestAborted);
+            if (!result.IsSuccess)
+            {
+                return ApiJson.Problem(result.Error!);
+            }
+
+            var view = await service.GetAsync(id, actor, http.RequestAborted);
+            return view.IsSuccess ? Results.Json(EnquiryDto.From(view.Value!), ApiJson.Options) : Results.NoContent();
+        }).RequireAuthorization(Policies.SignedIn).AddEndpointFilter<IdempotencyFilter>()
+            .Accepts<ActionRequest>("application/json").Produces<EnquiryDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary(summary);
+
+    private static async Task<IResult> ListAsync(HttpContext http, EnquiryService service, string? scope, string? stage, int? page)
+    {
+        var actor = ActorMiddleware.ActorOf(http);
+        EnquiryScope? s = scope switch
+        {
+            null or "mine" => actor.IsMember || !actor.IsOfficer ? EnquiryScope.Mine : EnquiryScope.AssignedToMe,
+            "assigned-to-me" => EnquiryScope.AssignedToMe,
+            "team-overdue" => EnquiryScope.TeamOverdue,
+            "triage" => EnquiryScope.Triage,
+            _ => null,
+        };
+        StageFilter? st = stage switch
+        {
+            null or "live" => StageFilter.Live,
+            "finished" => StageFilter.Finished,
+            "all" => StageFilter.All,
+            _ => null,
+        };
+        if (s is null || st is null || page is < 1 or > 100_000)
+        {
+            return ApiJson.Problem(ValidationFailed.For(s is null ? "scope" : st is null ? "stage" : "page",
+                s is null ? "scope must be mine, assigned-to-me, team-overdue or triage"
+                : st is null ? "stage must be live, finished or all" : "page must be a positive number"));
+        }
+
+        var result = await service.ListAsync(actor, s.Value, st.Value, page ?? 1, 25, http.RequestAborted);
+        return Results.Json(new EnquiryListDto(result.Items.Select(EnquirySummaryDto.From).ToList(), result.Page, result.HasMore), ApiJson.Options);
+    }
+
+    private static async Task<IResult> LogAsync(HttpContext http, EnquiryService service)
+    {
+        var body = await ApiJson.ReadAsync<LogEnquiryRequest>(http.Request);
+        if (!body.IsSuccess)
+        {
+            return ApiJson.Problem(body.Error!);
+        }
+
+        var b = body.Value!;
+        var actor = ActorMiddleware.ActorOf(http);
+        var result = await service.LogAsync(new LogEnquiry
+        {
+            MemberId = b.MemberId,
+            Channel = b.Channel ?? EnquiryChannel.Portal,
+            Subject = b.Subject,
+            Details = b.Details,
+            WardId = b.WardId,
+            ServiceId = b.ServiceId,
+            HasConstituentData = b.HasConstituentData ?? false,
+            ConsentEvidence = b.ConsentEvidence,
+            ReceivedAt = b.ReceivedAt,
+        }, actor, http.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return ApiJson.Problem(result.Error!);
+        }
+
+        var view = await service.GetAsync(result.Value!.Id, actor, http.RequestAborted);
+        http.Response.Headers.Location = $"/api/v1/enquiries/{result.Value.Id}";
+        return Results.Json(EnquiryDto.From(view.Value!), ApiJson.Options, statusCode: 201);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, EnquiryService service)
+    {
+        var view = await service.GetAsync(id, ActorMiddleware.ActorOf(http), http.RequestAborted);
+        if (!view.IsSuccess)
+        {
+            return ApiJson.Problem(view.Error!);
+        }
+
+        http.Response.Headers.ETag = $"W/\"{view.Value!.Enquiry.Version}\"";
+        return Results.Json(EnquiryDto.From(view.Value), ApiJson.Options);
+    }
+}
+
+/// <summary>Body of <c>POST /api/v1/enquiries</c>.</summary>
+public sealed record LogEnquiryRequest(
+    string? Subject,
+    string? Details,
+    Guid? MemberId = null,
+    EnquiryChannel? Channel = null,
+    Guid? WardId = null,
+    Guid? ServiceId = null,
+    bool? HasConstituentData = null,
+    string? ConsentEvidence = null,
+    DateTimeOffset? ReceivedAt = null);
+
+/// <summary>Body of the enquiry actions; each uses the fields it needs.</summary>
+public sealed record ActionRequest(
+    int? Version = null,
+    Guid? OfficerId = null,
+    Guid? MemberId = null,
+    string? Note = null,
+    string? Text = null,
+    string? Body = null,
+    bool? Oral = null,
+    string? Reason = null,
+    string? Action = null,
+    string? Approach = null,
+    DateOnly? NewDeadline = null);
+
+public sealed record CitationDto(string Council, string ProtocolVersion, string? Paragraph, string? Quote, string Basis, string? Note, string Text);
+
+public sealed record ActivityDto(string Kind, DateTimeOffset At, string By, string? Body, string? Reason, string? Action,
+    DateOnly? NewDeadline, string? Subject, bool Oral, bool Internal, string? Citation);
+
+public sealed record CopyDto(Guid MemberId, string Name, DateTimeOffset At);
+
+public sealed record EnquiryDto(
+    Guid Id,
+    string Reference,
+    int Version,
+    string Council,
+    string Member,
+    Guid MemberId,
+    EnquiryChannel Channel,
+    string Subject,
+    string Details,
+    string? Ward,
+    string? Service,
+    EnquiryStatus Status,
+    string StatusText,
+    string? AssignedOfficer,
+    DateTimeOffset ReceivedAt,
+    DateOnly ReceivedOn,
+    DateOnly? DueOn,
+    DateOnly? PromisedBy,
+    DateOnly? VeryOverdueAfter,
+    DateOnly? ComplaintDueOn,
+    Timeliness Timeliness,
+    string DeadlineRule,
+    CitationDto DeadlineCitation,
+    string ProtocolVersion,
+    bool AwaitingWrittenConfirmation,
+    IReadOnlyList<CopyDto> CopiedTo,
+    IReadOnlyList<ActivityDto> Activities,
+    EnquiryPermissions Can)
+{
+    public static EnquiryDto From(EnquiryView v)
+    {
+        var e = v.Enquiry;
+        var c = v.Deadline.Why;
+        return new EnquiryDto(e.Id, e.Reference, e.Version, v.CouncilName, v.MemberName, e.MemberId, e.Channel, e.Subject, e.Details,
+            v.WardName, v.ServiceName, e.Status, EnquiryText.Status(e.Status), v.AssignedOfficerName, e.ReceivedAt, e.ReceivedOn,
+            e.DueOn, e.PromisedBy, e.VeryOverdueAfter, e.ComplaintDueOn, v.Timeliness, v.Deadline.Explanation,
+            new CitationDto(c.CouncilSlug, c.ProtocolVersion, c.Paragraph, c.Quote, c.Basis.ToString(), c.Note, c.Describe()),
+            e.ProtocolVersion, e.AwaitingWrittenConfirmation,
+            [.. v.CopiedTo.Select(x => new CopyDto(x.MemberId, x.Name, x.At))],
+            [.. v.Activities.Select(a => new ActivityDto(a.Kind.ToString(), a.At, a.ByName, a.Body, a.Reason, a.ActionTaken,
+                a.NewDeadline, a.SubjectName, a.Oral, a.Internal, a.Citation))],
+            v.Can);
+    }
+}
+
+public sealed record EnquirySummaryDto(Guid Id, string Reference, string Subject, string Member, EnquiryStatus Status,
+    DateTimeOffset ReceivedAt, DateOnly? DueOn, DateOnly? EffectiveDueOn, Timeliness Timeliness, string? AssignedOfficer,
+    string? Service, int Version)
+{
+    public static EnquirySummaryDto From(EnquirySummary s) => new(s.Id, s.Reference, s.Subject, s.MemberName, s.Status,
+        s.ReceivedAt, s.DueOn, s.EffectiveDueOn, s.Timeliness, s.AssignedOfficerName, s.ServiceName, s.Version);
+}
+
+public sealed record EnquiryListDto(IReadOnlyList<EnquirySummaryDto> Items, int Page, bool HasMore);

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nolan.Core.Access;
+using Nolan.Core.DataStore;
+using Nolan.Core.Demo;
+using Nolan.Core.Protocols;
+
+namespace Nolan.Web.Hosting;
+
+/// <summary>
+/// Before the server takes requests: migrate the database and, with demo on, seed the seed councils on first run.
+/// </summary>
+internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<NolanOptions> options, ILogger<DatabaseInitializer> log)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        DataStoreSetup.EnsureSqliteFolder(o.Database);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NolanDbContext>();
+        if (o.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (o.Demo && !await db.Councils.AnyAsync(cancellationToken))
+        {
+            var summary = await SeedDemoAsync(db, scope.ServiceProvider.GetRequiredService<PresetCatalog>(), cancellationToken);
+            log.LogInformation("Seeded demo data: {Councils} councils, {Members} members, {Officers} officers",
+                summary.Councils, summary.Members, summary.Officers);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task<DemoSummary> SeedDemoAsync(NolanDbContext db, PresetCatalog presets, CancellationToken ct)
+    {
+        var hash = new PasswordHasher<Account>().HashPassword(null!, DemoDirectory.Password);
+        var summary = DemoDirectory.Build(db, presets, hash);
+        await db.SaveChangesAsync(ct);
+        return summary;
+    }
+}

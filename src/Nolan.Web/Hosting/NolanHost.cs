@@ -1,0 +1,161 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Nolan.Core.Access;
+using Nolan.Core.Audit;
+using Nolan.Core.Enquiries;
+using Nolan.Core.Protocols;
+using Nolan.Web.Api;
+using Nolan.Web.Security;
+
+namespace Nolan.Web.Hosting;
+
+/// <summary>Composition of the web host, and the admin command line.</summary>
+public static class NolanHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && Cli.IsCommand(args[0]))
+        {
+            return await Cli.RunAsync(args);
+        }
+
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(Cli.Usage);
+            return 0;
+        }
+
+        var app = Build(args);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var o = app.Services.GetRequiredService<IOptions<NolanOptions>>().Value;
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"Nolan is running at {url}");
+            }
+
+            if (o.Demo)
+            {
+                Console.WriteLine($"Sign in with a demo account, for example member@southend-on-sea.demo or officer@southend-on-sea.demo, password {Nolan.Core.Demo.DemoDirectory.Password} (all accounts: README.md).");
+            }
+        });
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Builds the web application. Arguments such as <c>--demo</c> and <c>--Nolan:Database:Provider=Postgres</c> apply.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--Nolan:Demo=true" : a).ToArray());
+        var services = builder.Services;
+        services.Configure<NolanOptions>(builder.Configuration.GetSection("Nolan"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddNolanDataStore();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<NolanOptions>>().Value;
+            var path = o.PresetsPath ?? Path.Combine(AppContext.BaseDirectory, "protocols");
+            // A broken preset stops start-up here, naming file, line and key.
+            return PresetLoader.LoadDirectory(path);
+        });
+        services.AddSingleton<ProtocolRegistry>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<EnquiryService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<IdempotencyFilter>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<AuditSealer>();
+
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().SetApplicationName("Nolan");
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "nolan";
+                o.DefaultChallengeScheme = "nolan";
+            })
+            .AddPolicyScheme("nolan", "Cookie for pages, bearer token for the API", o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api")
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/sign-in";
+                o.LogoutPath = "/sign-out";
+                o.AccessDeniedPath = "/access-denied";
+                o.Cookie.Name = "nolan";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Member, p => p.RequireRole(NolanRoles.Member))
+            .AddPolicy(Policies.Officer, p => p.RequireRole(NolanRoles.Officer))
+            .AddPolicy(Policies.Hub, p => p.RequireRole(NolanRoles.Hub))
+            .AddPolicy(Policies.LogsEnquiries, p => p.RequireRole(NolanRoles.Member, NolanRoles.Hub))
+            .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(NolanRoles.SystemAdmin));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.ConfigureFilter(new Pages.NavigationFilter());
+            o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Nolan API";
+            doc.Info.Description = "Members' enquiries and the council directory. Authenticate with `Authorization: Bearer nolan_...`; "
+                + "send `Idempotency-Key` on writes; errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = ex => ex is BadHttpRequestException b ? b.StatusCode : 500,
+        });
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        var api = app.MapGroup("/api/v1");
+        api.MapEnquiryApi();
+        api.MapDirectoryApi();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+        return app;
+    }
+}

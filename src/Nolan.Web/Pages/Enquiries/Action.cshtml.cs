@@ -1,0 +1,209 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Common;
+using Nolan.Core.DataStore;
+using Nolan.Core.Enquiries;
+using Nolan.Web.TagHelpers;
+
+namespace Nolan.Web.Pages.Enquiries;
+
+/// <summary>The officer's (and the member's copy) forms: one page, one form per action.</summary>
+public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : NolanPageModel
+{
+    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "copy"];
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [FromRoute(Name = "action")]
+    public string Act { get; set; } = "";
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? ActionTaken { get; set; }
+
+    [BindProperty]
+    public DateParts NewDeadline { get; set; } = new();
+
+    [BindProperty]
+    public bool Oral { get; set; }
+
+    [BindProperty]
+    public string? PersonId { get; set; }
+
+    public EnquiryView Enquiry { get; private set; } = null!;
+
+    public IReadOnlyList<SelectListItem> People { get; private set; } = [];
+
+    public string Heading => Act switch
+    {
+        "respond" => Enquiry.Enquiry.AwaitingWrittenConfirmation ? "Confirm the answer in writing" : "Send the response",
+        "holding-reply" => "Send a holding reply",
+        "assign" => Enquiry.Enquiry.AssignedOfficerId is null ? "Assign to an officer" : "Pass to a colleague",
+        "file-note" => "Add a file note",
+        "burden" => "Raise a disproportionate burden",
+        "agree-burden" => "Record an agreed approach",
+        "complaint" => "Move to the complaints procedure",
+        _ => "Copy to another member",
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+        {
+            return stop;
+        }
+
+        Version = Enquiry.Enquiry.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+        {
+            return stop;
+        }
+
+        DateOnly? deadline = null;
+        if (!NewDeadline.IsEmpty)
+        {
+            if (NewDeadline.TryGetDate(out var d))
+            {
+                deadline = d;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(NewDeadline), "The date must be a real date, for example 27 3 2026");
+                return Page();
+            }
+        }
+
+        Guid? person = null;
+        if (Act is "assign" or "copy")
+        {
+            if (!Guid.TryParse(PersonId, out var p))
+            {
+                ModelState.AddModelError(nameof(PersonId), Act == "assign" ? "Choose an officer" : "Choose a member");
+                return Page();
+            }
+
+            person = p;
+        }
+
+        var a = Actor;
+        var id = Enquiry.Enquiry.Id;
+        var result = Act switch
+        {
+            "respond" => await enquiries.RespondAsync(id, Version, new SendResponse(Text, Oral), a, ct),
+            "holding-reply" => await enquiries.SendHoldingReplyAsync(id, Version, new SendHoldingReply(Reason, ActionTaken, deadline), a, ct),
+            "assign" => await enquiries.AssignAsync(id, Version, person!.Value, Text, a, ct),
+            "file-note" => await enquiries.AddFileNoteAsync(id, Text, a, ct),
+            "burden" => await enquiries.RaiseBurdenAsync(id, Text, a, ct),
+            "agree-burden" => await enquiries.AgreeBurdenAsync(id, Version, new AgreeBurden(Text, deadline), a, ct),
+            "complaint" => await enquiries.MoveToComplaintsAsync(id, Version, Reason, a, ct),
+            _ => await enquiries.CopyToMemberAsync(id, person!.Value, a, ct),
+        };
+        if (result.IsSuccess)
+        {
+            Flash(Act switch
+            {
+                "respond" => "Response sent",
+                "holding-reply" => "Holding reply sent",
+                "assign" => "Enquiry assigned",
+                "file-note" => "File note added",
+                "burden" => "Raised with your manager",
+                "agree-burden" => "Agreed approach recorded",
+                "complaint" => "Moved to the complaints procedure",
+                _ => "Enquiry copied",
+            });
+            return Redirect($"/enquiries/{id}");
+        }
+
+        var error = result.Error!;
+        if (error.FieldErrors.Count > 0)
+        {
+            // Service field names to this form's field names.
+            error = error with
+            {
+                FieldErrors = error.FieldErrors.ToDictionary(
+                    f => f.Key switch
+                    {
+                        "Body" or "Approach" or "Note" => nameof(Text),
+                        "Action" => nameof(ActionTaken),
+                        "OfficerId" or "MemberId" => nameof(PersonId),
+                        "Reason" when Act is "complaint" => nameof(Reason),
+                        _ => f.Key,
+                    },
+                    f => f.Value),
+            };
+        }
+
+        if (ShowError(error) is { } notShown)
+        {
+            return notShown;
+        }
+
+        Response.StatusCode = error.Status;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (!Actions.Contains(Act))
+        {
+            return NotFound();
+        }
+
+        var result = await enquiries.GetAsync(Id, Actor, ct);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Enquiry = result.Value!;
+        var can = Enquiry.Can;
+        var allowed = Act switch
+        {
+            "respond" => can.Respond,
+            "holding-reply" => can.HoldingReply,
+            "assign" => can.Assign,
+            "file-note" => can.FileNote,
+            "burden" => can.RaiseBurden,
+            "agree-burden" => can.AgreeBurden,
+            "complaint" => can.MoveToComplaints,
+            _ => can.Copy,
+        };
+        if (!allowed)
+        {
+            return Forbid();
+        }
+
+        var councilId = Enquiry.Enquiry.CouncilId;
+        if (Act == "assign")
+        {
+            People = await db.OfficerAppointments.AsNoTracking()
+                .Where(x => x.CouncilId == councilId && x.Officer!.Active && x.OfficerId != Enquiry.Enquiry.AssignedOfficerId)
+                .OrderBy(x => x.Officer!.Name)
+                .Select(x => new SelectListItem(x.Officer!.Name + " (" + x.Officer.JobTitle + ")", x.OfficerId.ToString()))
+                .ToListAsync(ct);
+        }
+        else if (Act == "copy")
+        {
+            People = await db.Members.AsNoTracking()
+                .Where(m => m.CouncilId == councilId && m.Active && m.Id != Enquiry.Enquiry.MemberId)
+                .OrderBy(m => m.Name).Select(m => new SelectListItem(m.Name, m.Id.ToString())).ToListAsync(ct);
+        }
+
+        return null;
+    }
+}

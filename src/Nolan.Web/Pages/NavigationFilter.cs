@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Web.Pages.Shared;
+using Nolan.Web.Security;
+
+namespace Nolan.Web.Pages;
+
+/// <summary>Builds the service navigation from what the signed-in person does.</summary>
+public sealed class NavigationFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerInstance is PageModel page && context.HttpContext.Items.ContainsKey("nolan.actor"))
+        {
+            var actor = ActorMiddleware.ActorOf(context.HttpContext);
+            var path = context.HttpContext.Request.Path.Value ?? "/";
+            var scope = context.HttpContext.Request.Query["scope"].ToString();
+            var items = new List<NavigationItem>();
+            if (actor.IsMember)
+            {
+                items.Add(new("My enquiries", "/enquiries?scope=mine", path == "/enquiries" && scope is "mine" or ""));
+            }
+
+            if (actor.IsOfficer)
+            {
+                items.Add(new("Assigned to me", "/enquiries?scope=assigned-to-me", path == "/enquiries" && scope == "assigned-to-me"));
+                items.Add(new("My team\u2019s overdue", "/enquiries?scope=team-overdue", path == "/enquiries" && scope == "team-overdue"));
+            }
+
+            if (actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0)
+            {
+                items.Add(new("Triage", "/enquiries?scope=triage", path == "/enquiries" && scope == "triage"));
+            }
+
+            items.Add(new("Our protocol", "/protocol", path.StartsWith("/protocol", StringComparison.Ordinal)));
+            items.Add(new("API tokens", "/account/tokens", path.StartsWith("/account", StringComparison.Ordinal)));
+            page.ViewData["Navigation"] = items;
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,6 @@
+using Nolan.Web.Hosting;
+
+return await NolanHost.RunAsync(args);
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,139 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Nolan.Core.Access;
+using Nolan.Core.DataStore;
+using Npgsql;
+
+namespace Nolan.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Nolan on a real database: SQLite (a temporary file) or PostgreSQL (a new database on the server that
+/// test.sh started), chosen by NOLAN_TEST_DATABASE. Demo data is seeded; the clock is a fake one.
+/// </summary>
+public sealed class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Monday 2 November 2026, 10:00 London time (GMT).</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nolan-tests", Guid.NewGuid().ToString("N"));
+    private string? _postgresDatabase;
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public static string DatabaseKind => Environment.GetEnvironmentVariable("NOLAN_TEST_DATABASE") ?? "sqlite";
+
+    public static bool IsPostgres => DatabaseKind == "postgres";
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (IsPostgres)
+        {
+            var admin = Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("NOLAN_TEST_POSTGRES is not set: run the tests with ./test.sh");
+            _postgresDatabase = "nolan_test_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var conn = new NpgsqlConnection(admin))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            Directory.CreateDirectory(_directory);
+            ConnectionString = $"Data Source={Path.Combine(_directory, "nolan.db")}";
+        }
+
+        // Start the host now: migrations and demo seeding run once per factory.
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Nolan:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("Nolan:Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Nolan:Demo", "true");
+        builder.UseSetting("Nolan:Workers", "false");
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES"));
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a database context of this host.</summary>
+    public async Task<T> WithDbAsync<T>(Func<NolanDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<NolanDbContext>());
+    }
+
+    /// <summary>An API client authenticated with a fresh bearer token for the account with <paramref name="email"/>.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var secret = await WithDbAsync(async db =>
+        {
+            var account = await db.Accounts.SingleAsync(a => a.Email == email);
+            using var scope = Services.CreateScope();
+            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+            var admin = new Actor { AccountId = account.Id, Name = "test", IsSystemAdmin = true };
+            var created = await tokens.CreateAsync(account.Id, "test token", 30, admin);
+            return created.Value!.Secret;
+        });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no auto-redirect) signed in as <paramref name="email"/>.</summary>
+    public async Task<PageClient> SignInAsync(string email)
+    {
+        var page = new PageClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var response = await page.PostFormAsync("/sign-in", new() { ["Email"] = email, ["Password"] = Core.Demo.DemoDirectory.Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Could not sign in as {email}: {(int)response.StatusCode}");
+        }
+
+        return page;
+    }
+
+    /// <summary>An anonymous page client.</summary>
+    public PageClient Anonymous() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}

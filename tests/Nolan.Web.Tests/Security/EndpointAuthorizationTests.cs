@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Nolan.Web.Tests.Infrastructure;
+
+namespace Nolan.Web.Tests.Security;
+
+/// <summary>Deny by default: every endpoint names a policy or is deliberately anonymous, and anonymous callers are refused.</summary>
+public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<NolanFactory>
+{
+    /// <summary>The only routes anybody may reach without signing in.</summary>
+    private static readonly HashSet<string> Anonymous = new(StringComparer.Ordinal)
+    {
+        "/sign-in", "/error", "/openapi/{documentName}.json", "/health",
+    };
+
+    private List<RouteEndpoint> Endpoints() =>
+        f.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    private static string Route(RouteEndpoint e) => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+
+    [Fact]
+    public void EveryEndpoint_HasAnAuthorizationPolicyOrIsListedAnonymous()
+    {
+        var unprotected = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                ? !Anonymous.Contains(Route(e))
+                : !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles)))
+            .Select(Route).Distinct().ToList();
+        Assert.True(unprotected.Count == 0, "Endpoints without a named policy: " + string.Join(", ", unprotected));
+        Assert.True(Endpoints().Count > 15, "The endpoint list looks too short to be the real one");
+    }
+
+    public static TheoryData<string, string> ProtectedRoutes()
+    {
+        var data = new TheoryData<string, string>();
+        var id = Guid.NewGuid();
+        foreach (var (method, url) in new[]
+        {
+            ("GET", "/"), ("GET", "/enquiries"), ("GET", "/enquiries/new"), ("POST", "/enquiries/new"), ($"GET", $"/enquiries/{id}"),
+            ("GET", $"/enquiries/{id}/respond"), ("POST", $"/enquiries/{id}/respond"), ("GET", "/protocol"), ("GET", "/account/tokens"),
+            ("GET", "/api/v1/me"), ("GET", "/api/v1/enquiries"), ("POST", "/api/v1/enquiries"), ("GET", $"/api/v1/enquiries/{id}"),
+            ("POST", $"/api/v1/enquiries/{id}/accept"), ("POST", $"/api/v1/enquiries/{id}/assignment"), ("POST", $"/api/v1/enquiries/{id}/file-notes"),
+            ("POST", $"/api/v1/enquiries/{id}/responses"), ("POST", $"/api/v1/enquiries/{id}/holding-replies"), ("POST", $"/api/v1/enquiries/{id}/burden"),
+            ("POST", $"/api/v1/enquiries/{id}/burden-agreement"), ("POST", $"/api/v1/enquiries/{id}/complaint"), ("POST", $"/api/v1/enquiries/{id}/close"),
+            ("POST", $"/api/v1/enquiries/{id}/copies"), ("GET", $"/api/v1/councils/{id}/wards"), ("GET", $"/api/v1/councils/{id}/services"),
+            ("GET", $"/api/v1/councils/{id}/members"), ("GET", $"/api/v1/councils/{id}/officers"),
+        })
+        {
+            data.Add(method, url);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedRoutes))]
+    public async Task ProtectedRoute_Anonymous_RefusedWithoutData(string method, string url)
+    {
+        var client = f.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var response = await client.SendAsync(request);
+
+        if (url.StartsWith("/api", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        else
+        {
+            // Pages send people to sign in; a POST without a session is refused outright by antiforgery or auth.
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized,
+                $"{method} {url} gave {(int)response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    public static TheoryData<string, string> RoleRefusals() => new()
+    {
+        // Only members and the Hub log enquiries.
+        { "officer@southend-on-sea.demo", "POST /api/v1/enquiries" },
+        { "mo@southend-on-sea.demo", "POST /api/v1/enquiries" },
+        { "admin@nolan.demo", "POST /api/v1/enquiries" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoleRefusals))]
+    public async Task RoleLackingPolicy_Refused403(string email, string route)
+    {
+        var api = await f.ApiClientAsync(email);
+        var parts = route.Split(' ');
+        var response = await api.PostJsonAsync(parts[1], new { subject = "s", details = "d" });
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("officer@southend-on-sea.demo", "/enquiries/new")]
+    [InlineData("admin@nolan.demo", "/enquiries?scope=mine")]
+    [InlineData("member@southend-on-sea.demo", "/enquiries?scope=triage")]
+    [InlineData("member@southend-on-sea.demo", "/enquiries?scope=assigned-to-me")]
+    public async Task Page_RoleLacking_Forbidden(string email, string url)
+    {
+        var page = await f.SignInAsync(email);
+        var (response, _) = await page.GetAsync(url);
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{url}: {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Directory_CouncilYouDoNotActIn_404()
+    {
+        var api = await f.ApiClientAsync("member@southend-on-sea.demo");
+        var cambridge = await f.CouncilIdAsync("cambridge");
+        var response = await api.GetAsync(new Uri($"/api/v1/councils/{cambridge}/members", UriKind.Relative));
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+        var officers = await api.GetAsync(new Uri($"/api/v1/councils/{await f.CouncilIdAsync("southend-on-sea")}/officers", UriKind.Relative));
+        await officers.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task SecurityHeaders_OnEveryPage()
+    {
+        var response = await f.CreateClient().GetAsync(new Uri("/sign-in", UriKind.Relative));
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+}
