@@ -303,7 +303,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         ChangeAsync(id, version, actor, c => c.Accept, "accept it", async (e, p) =>
         {
             e.AcceptedAt = Now;
-            e.Activities.Add(Activity(e, actor, ActivityKind.Accepted));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.Accepted));
             await AuditAsync(actor, "enquiry.accepted", e, null, new { e.AcceptedAt }, null, ct);
             return e;
         }, ct);
@@ -342,7 +342,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.PassingOn;
             var cite = passing && !rule.Silent ? p.Cite(rule) : null;
-            e.Activities.Add(Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
+            db.EnquiryActivities.Add(Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
                 body: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), subjectId: officer.Id, subjectName: officer.Name, citation: cite));
             await AuditAsync(actor, passing ? "enquiry.passed_on" : "enquiry.assigned", e, before,
                 new { e.AssignedOfficerId, Status = e.Status.ToString() }, cite, ct);
@@ -360,7 +360,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.FileNotes;
             var cite = rule.Silent ? null : p.Cite(rule);
-            e.Activities.Add(Activity(e, actor, ActivityKind.FileNote, body: text!.Trim(), @internal: true, citation: cite));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.FileNote, body: text!.Trim(), @internal: true, citation: cite));
             await AuditAsync(actor, "enquiry.file_note_added", e, null, new { Length = text.Length }, cite, ct);
             return e;
         }, ct, bumpVersion: false);
@@ -386,7 +386,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             e.AnsweredAt ??= Now;
             e.AwaitingWrittenConfirmation = needsConfirmation;
             var cite = needsConfirmation || confirming ? p.Cite(p.Version.Enquiries.WrittenAnswers) : null;
-            e.Activities.Add(Activity(e, actor, confirming ? ActivityKind.WrittenConfirmation : ActivityKind.Response,
+            db.EnquiryActivities.Add(Activity(e, actor, confirming ? ActivityKind.WrittenConfirmation : ActivityKind.Response,
                 body: o.Body!.Trim(), oral: o.Oral, citation: cite));
             await AuditAsync(actor, confirming ? "enquiry.answer_confirmed_in_writing" : "enquiry.answered", e, before,
                 new { Status = e.Status.ToString(), e.AwaitingWrittenConfirmation, o.Oral }, cite, ct);
@@ -413,7 +413,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var before = new { Status = e.Status.ToString(), e.PromisedBy };
             e.Status = EnquiryStatus.HoldingReplySent;
             e.PromisedBy = o.NewDeadline ?? e.PromisedBy;
-            e.Activities.Add(Activity(e, actor, ActivityKind.HoldingReply, reason: o.Reason?.Trim(), action: o.Action?.Trim(),
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.HoldingReply, reason: o.Reason?.Trim(), action: o.Action?.Trim(),
                 newDeadline: o.NewDeadline, citation: cite));
             await AuditAsync(actor, "enquiry.holding_reply_sent", e, before, new { Status = e.Status.ToString(), e.PromisedBy }, cite, ct);
             return e;
@@ -430,7 +430,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.Burden;
             var cite = rule.Silent ? null : p.Cite(rule);
-            e.Activities.Add(Activity(e, actor, ActivityKind.BurdenRaised, body: text!.Trim(), @internal: true, citation: cite));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.BurdenRaised, body: text!.Trim(), @internal: true, citation: cite));
             await AuditAsync(actor, "enquiry.burden_raised", e, null, new { Raised = true }, cite, ct);
             return e;
         }, ct, bumpVersion: false);
@@ -453,7 +453,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var cite = rule.Silent ? null : p.Cite(rule);
             var before = new { e.PromisedBy };
             e.PromisedBy = o.NewDeadline ?? e.PromisedBy;
-            e.Activities.Add(Activity(e, actor, ActivityKind.BurdenAgreed, body: o.Approach!.Trim(), newDeadline: o.NewDeadline, citation: cite));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.BurdenAgreed, body: o.Approach!.Trim(), newDeadline: o.NewDeadline, citation: cite));
             await AuditAsync(actor, "enquiry.burden_agreed", e, before, new { e.PromisedBy }, cite, ct);
             return e;
         }, ct);
@@ -475,7 +475,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var body = due is { } d
                 ? $"Moved to {route}. A response is due by {LondonTime.FormatDate(d)}. {reason!.Trim()}"
                 : $"Moved to {route}. {reason!.Trim()}";
-            e.Activities.Add(Activity(e, actor, ActivityKind.MovedToComplaints, body: body, citation: cite));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.MovedToComplaints, body: body, citation: cite));
             await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
             return e;
         }, ct);
@@ -486,7 +486,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var before = new { Status = e.Status.ToString() };
             e.Status = EnquiryStatus.Closed;
             e.ClosedAt = Now;
-            e.Activities.Add(Activity(e, actor, ActivityKind.Closed));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.Closed));
             await AuditAsync(actor, "enquiry.closed", e, before, new { Status = e.Status.ToString() }, null, ct);
             return e;
         }, ct);
@@ -519,7 +519,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 GrantedByAccountId = actor.AccountId,
                 GrantedAt = Now,
             });
-            e.Activities.Add(Activity(e, actor, ActivityKind.Copied, subjectId: member.Id, subjectName: member.Name));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.Copied, subjectId: member.Id, subjectName: member.Name));
             await AuditAsync(actor, "enquiry.copied", e, null, new { CopiedTo = member.Id }, null, ct);
             return e;
         }, ct, bumpVersion: false);

@@ -9,7 +9,7 @@ public sealed class DeadlineTests(NolanFactory f) : IClassFixture<NolanFactory>
 
     private async Task<string?> DueOnAsync(string council, DateTimeOffset receivedAt)
     {
-        f.Clock.SetUtcNow(receivedAt > NolanFactory.DefaultNow ? Late2027 : NolanFactory.DefaultNow);
+        f.Clock.AdjustTime(receivedAt > NolanFactory.DefaultNow ? Late2027 : NolanFactory.DefaultNow);
         var hub = await f.ApiClientAsync($"hub@{(council == "vale-of-white-horse" ? "south-oxfordshire" : council)}.demo");
         var member = await f.MemberIdAsync($"member@{council}.demo");
         var e = await hub.LogAsync(new { memberId = member, channel = "phone", subject = "Deadline check", details = "When is this due?", receivedAt });
@@ -57,7 +57,7 @@ public sealed class DeadlineTests(NolanFactory f) : IClassFixture<NolanFactory>
     [Fact]
     public async Task Cambridge_ReceivedAfterUpdatedProtocol_FiveWorkingDaysUnder76()
     {
-        f.Clock.SetUtcNow(NolanFactory.DefaultNow);
+        f.Clock.AdjustTime(NolanFactory.DefaultNow);
         var hub = await f.ApiClientAsync("hub@cambridge.demo");
         var member = await f.MemberIdAsync("member@cambridge.demo");
         var e = await hub.LogAsync(new
@@ -73,7 +73,7 @@ public sealed class DeadlineTests(NolanFactory f) : IClassFixture<NolanFactory>
     [Fact]
     public async Task Cambridge_ReceivedDayBeforeAdoption_RecordsExistingVersion()
     {
-        f.Clock.SetUtcNow(NolanFactory.DefaultNow);
+        f.Clock.AdjustTime(NolanFactory.DefaultNow);
         var hub = await f.ApiClientAsync("hub@cambridge.demo");
         var member = await f.MemberIdAsync("member@cambridge.demo");
         var e = await hub.LogAsync(new
