@@ -287,9 +287,19 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         {
             var probe = new Enquiry
             {
-                CouncilId = Guid.Empty, Reference = r.Reference, MemberId = Guid.Empty, LoggedByAccountId = Guid.Empty,
-                Subject = r.Subject, Details = "", ReceivedAt = r.ReceivedAt, ReceivedOn = default, ProtocolVersion = "",
-                Status = r.Status, DueOn = r.DueOn, PromisedBy = r.PromisedBy, VeryOverdueAfter = r.VeryOverdueAfter,
+                CouncilId = Guid.Empty,
+                Reference = r.Reference,
+                MemberId = Guid.Empty,
+                LoggedByAccountId = Guid.Empty,
+                Subject = r.Subject,
+                Details = "",
+                ReceivedAt = r.ReceivedAt,
+                ReceivedOn = default,
+                ProtocolVersion = "",
+                Status = r.Status,
+                DueOn = r.DueOn,
+                PromisedBy = r.PromisedBy,
+                VeryOverdueAfter = r.VeryOverdueAfter,
             };
             return new EnquirySummary(r.Id, r.Reference, r.Subject, r.MemberName, r.Status, r.ReceivedAt, r.DueOn,
                 probe.EffectiveDueOn, probe.TimelinessOn(today), r.Officer, r.Service, r.Version);

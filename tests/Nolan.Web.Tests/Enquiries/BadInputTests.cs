@@ -54,7 +54,11 @@ public sealed class BadInputTests(NolanFactory f) : IClassFixture<NolanFactory>
         var before = await CountsAsync();
         var response = await api.PostJsonAsync("/api/v1/enquiries", new
         {
-            memberId = member, channel = "phone", subject = "s", details = "d", receivedAt = NolanFactory.DefaultNow.AddDays(2),
+            memberId = member,
+            channel = "phone",
+            subject = "s",
+            details = "d",
+            receivedAt = NolanFactory.DefaultNow.AddDays(2),
         });
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("receivedAt", out _));

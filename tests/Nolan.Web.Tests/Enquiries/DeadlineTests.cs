@@ -62,7 +62,10 @@ public sealed class DeadlineTests(NolanFactory f) : IClassFixture<NolanFactory>
         var member = await f.MemberIdAsync("member@cambridge.demo");
         var e = await hub.LogAsync(new
         {
-            memberId = member, channel = "email", subject = "After adoption", details = "Updated protocol applies",
+            memberId = member,
+            channel = "email",
+            subject = "After adoption",
+            details = "Updated protocol applies",
             receivedAt = new DateTimeOffset(2025, 12, 2, 10, 0, 0, TimeSpan.Zero),
         });
         Assert.Equal("2025-12-09", e.GetProperty("dueOn").GetString());
@@ -78,7 +81,10 @@ public sealed class DeadlineTests(NolanFactory f) : IClassFixture<NolanFactory>
         var member = await f.MemberIdAsync("member@cambridge.demo");
         var e = await hub.LogAsync(new
         {
-            memberId = member, channel = "email", subject = "Before adoption", details = "Existing protocol applies",
+            memberId = member,
+            channel = "email",
+            subject = "Before adoption",
+            details = "Existing protocol applies",
             receivedAt = new DateTimeOffset(2025, 11, 30, 23, 30, 0, TimeSpan.Zero),
         });
         Assert.Equal("cambridge/existing", e.GetProperty("protocolVersion").GetString());

@@ -54,12 +54,17 @@ public static class Api
         await f.WithDbAsync(db => (from a in db.Accounts join o in db.Officers on a.Id equals o.AccountId where a.Email == email select o.Id).SingleAsync());
 
     public static async Task<Guid> ServiceIdAsync(this NolanFactory f, string slug, string name) =>
-        await f.WithDbAsync(db => (from s in db.Services join c in db.Councils on s.CouncilId equals c.Id
-                                   where c.Slug == slug && s.Name == name select s.Id).SingleAsync());
+        await f.WithDbAsync(db => (from s in db.Services
+                                   join c in db.Councils on s.CouncilId equals c.Id
+                                   where c.Slug == slug && s.Name == name
+                                   select s.Id).SingleAsync());
 
     public static async Task<Guid> WardIdAsync(this NolanFactory f, string slug) =>
-        await f.WithDbAsync(db => (from w in db.Wards join c in db.Councils on w.CouncilId equals c.Id
-                                   where c.Slug == slug orderby w.Name select w.Id).FirstAsync());
+        await f.WithDbAsync(db => (from w in db.Wards
+                                   join c in db.Councils on w.CouncilId equals c.Id
+                                   where c.Slug == slug
+                                   orderby w.Name
+                                   select w.Id).FirstAsync());
 
     /// <summary>Logs an enquiry through the API as <paramref name="client"/>; asserts 201 and returns the body.</summary>
     public static async Task<JsonElement> LogAsync(this HttpClient client, object body)
