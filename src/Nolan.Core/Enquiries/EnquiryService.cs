@@ -58,7 +58,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             Add(errors, "Channel", "Choose how the enquiry was received");
         }
 
-        var receivedAt = o.ReceivedAt ?? Now;
+        // PostgreSQL stores instants in UTC; an offset from the client is honoured, then normalised.
+        var receivedAt = (o.ReceivedAt ?? Now).ToUniversalTime();
         if (receivedAt > Now + ClockSkew)
         {
             Add(errors, "ReceivedAt", "The date received must be today or in the past");

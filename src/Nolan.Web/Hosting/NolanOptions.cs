@@ -18,6 +18,9 @@ public sealed class NolanOptions
 
     /// <summary>Run background workers (audit sealing). Off on nodes that should only serve requests.</summary>
     public bool Workers { get; set; } = true;
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
 }
 
 public sealed class DatabaseOptions

@@ -64,6 +64,7 @@ public sealed class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Nolan:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Nolan:Demo", "true");
         builder.UseSetting("Nolan:Workers", "false");
+        builder.UseSetting("Nolan:SignInAttemptsPerMinute", "10000");
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();

@@ -1,0 +1,222 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Web.Tests.Infrastructure;
+
+namespace Nolan.Web.Tests.Pages;
+
+/// <summary>The GOV.UK pages: forms that work without JavaScript, and errors shown in an error summary.</summary>
+public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactory>
+{
+    private static void AssertErrorSummaryLinksTo(IDocument doc, params string[] fieldIds)
+    {
+        var summary = doc.QuerySelector(".govuk-error-summary");
+        Assert.NotNull(summary);
+        var links = summary!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        foreach (var id in fieldIds)
+        {
+            Assert.Contains("#" + id, links);
+            Assert.NotNull(doc.GetElementById(id));
+        }
+
+        Assert.StartsWith("Error: ", doc.Title, StringComparison.Ordinal);
+    }
+
+    private Task<int> EnquiryCountAsync() => f.WithDbAsync(db => db.Enquiries.CountAsync());
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ErrorSummary()
+    {
+        var page = f.Anonymous();
+        var response = await page.PostFormAsync("/sign-in", new() { ["Email"] = "member@southend-on-sea.demo", ["Password"] = "wrong" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(response), "Email");
+    }
+
+    [Fact]
+    public async Task NewEnquiry_Valid_RedirectsToEnquiryWithReference()
+    {
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var response = await page.PostFormAsync("/enquiries/new", new() { ["Subject"] = "Streetlight out", ["Details"] = "Outside number 4." });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (view, doc) = await page.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        Assert.Contains("Streetlight out", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("SOS-2026-", doc.QuerySelector(".govuk-caption-l")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("9.1.5", doc.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "Details", "Subject")]
+    [InlineData("Subject", "", "Details")]
+    public async Task NewEnquiry_MissingField_ErrorSummaryAndNothingSaved(string subject, string details, string field)
+    {
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var before = await EnquiryCountAsync();
+        var response = await page.PostFormAsync("/enquiries/new", new() { ["Subject"] = subject, ["Details"] = details });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(response), field);
+        Assert.Equal(before, await EnquiryCountAsync());
+    }
+
+    [Fact]
+    public async Task NewEnquiry_OneMegabyteSubject_ErrorSummaryNot500()
+    {
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var response = await page.PostFormAsync("/enquiries/new", new() { ["Subject"] = new string('x', 1024 * 1024), ["Details"] = "d" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await PageClient.ParseAsync(response);
+        AssertErrorSummaryLinksTo(doc, "Subject");
+        Assert.Contains("200 characters or fewer", doc.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewEnquiry_TamperedServiceId_ErrorSummary()
+    {
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var response = await page.PostFormAsync("/enquiries/new",
+            new() { ["Subject"] = "s", ["Details"] = "d", ["ServiceId"] = Guid.NewGuid().ToString() });
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(response), "ServiceId");
+        var garbage = await page.PostFormAsync("/enquiries/new", new() { ["Subject"] = "s", ["Details"] = "d", ["WardId"] = "<script>" });
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(garbage), "WardId");
+    }
+
+    [Fact]
+    public async Task HubLogsOnBehalf_FutureDate_ErrorSummary()
+    {
+        var page = await f.SignInAsync("hub@southend-on-sea.demo");
+        var member = await f.MemberIdAsync("member@southend-on-sea.demo");
+        var response = await page.PostFormAsync("/enquiries/new", new()
+        {
+            ["MemberId"] = member.ToString(),
+            ["Channel"] = "Phone",
+            ["Subject"] = "s",
+            ["Details"] = "d",
+            ["ReceivedOn.Day"] = "25",
+            ["ReceivedOn.Month"] = "12",
+            ["ReceivedOn.Year"] = "2026",
+        });
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(response), "ReceivedOn_Day");
+        var impossible = await page.PostFormAsync("/enquiries/new", new()
+        {
+            ["MemberId"] = member.ToString(),
+            ["Channel"] = "Phone",
+            ["Subject"] = "s",
+            ["Details"] = "d",
+            ["ReceivedOn.Day"] = "31",
+            ["ReceivedOn.Month"] = "2",
+            ["ReceivedOn.Year"] = "2026",
+        });
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(impossible), "ReceivedOn_Day");
+    }
+
+    [Fact]
+    public async Task HoldingReplyPage_SouthendWithoutAllThree_ErrorSummaryWithParagraph()
+    {
+        var id = await AssignedSouthendAsync();
+        var officer = await f.SignInAsync("officer@southend-on-sea.demo");
+        var version = await f.WithDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
+        var response = await officer.PostFormAsync($"/enquiries/{id}/holding-reply", new() { ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "Busy" });
+        var doc = await PageClient.ParseAsync(response);
+        AssertErrorSummaryLinksTo(doc, "ActionTaken", "NewDeadline_Day");
+        Assert.Contains("9.1.7", doc.QuerySelector(".govuk-inset-text")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RespondPage_StaleVersion_ConflictShownNotLost()
+    {
+        var id = await AssignedSouthendAsync();
+        var officer = await f.SignInAsync("officer@southend-on-sea.demo");
+        var response = await officer.PostFormAsync($"/enquiries/{id}/respond", new() { ["Version"] = "0", ["Text"] = "An answer" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var doc = await PageClient.ParseAsync(response);
+        Assert.Contains("changed by someone else", doc.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("An answer", doc.GetElementById("Text")!.TextContent);
+    }
+
+    [Fact]
+    public async Task OfficerAnswersThroughPages_MemberSeesAnswer()
+    {
+        var id = await AssignedSouthendAsync();
+        var officer = await f.SignInAsync("officer@southend-on-sea.demo");
+        var (_, view) = await officer.GetAsync($"/enquiries/{id}");
+        var version = view.QuerySelector("form input[name=Version]")!.GetAttribute("value")!;
+        var accept = await officer.PostFormAsync($"/enquiries/{id}", new() { ["Version"] = version }, $"/enquiries/{id}?handler=accept");
+        Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        var (_, form) = await officer.GetAsync($"/enquiries/{id}/respond");
+        var respond = await officer.PostFormAsync($"/enquiries/{id}/respond",
+            new() { ["Version"] = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!, ["Text"] = "The light will be fixed on Friday." });
+        Assert.Equal(HttpStatusCode.Redirect, respond.StatusCode);
+
+        var member = await f.SignInAsync("member@southend-on-sea.demo");
+        var (_, mine) = await member.GetAsync("/enquiries?scope=mine&stage=finished");
+        Assert.NotNull(mine.QuerySelector($"a[href='/enquiries/{id}']"));
+        var (_, seen) = await member.GetAsync($"/enquiries/{id}");
+        Assert.Contains("The light will be fixed on Friday.", seen.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lists_EachRoleSeesItsDashboard()
+    {
+        foreach (var (email, url, heading) in new[]
+        {
+            ("member@southend-on-sea.demo", "/enquiries?scope=mine", "My enquiries"),
+            ("officer@southend-on-sea.demo", "/enquiries?scope=assigned-to-me", "Assigned to me"),
+            ("manager@southend-on-sea.demo", "/enquiries?scope=team-overdue", "My team\u2019s overdue enquiries"),
+            ("hub@southend-on-sea.demo", "/enquiries?scope=triage", "Triage queue"),
+        })
+        {
+            var page = await f.SignInAsync(email);
+            var (response, doc) = await page.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(heading, doc.QuerySelector("h1")!.TextContent.Trim());
+        }
+    }
+
+    [Fact]
+    public async Task ProtocolPage_ShowsParagraphsForMyCouncilOnly()
+    {
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var (_, doc) = await page.GetAsync("/protocol");
+        Assert.Contains("9.1.5", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cambridge", doc.Body.TextContent, StringComparison.Ordinal);
+        var silent = await f.SignInAsync("member@south-oxfordshire.demo");
+        var (_, sodc) = await silent.GetAsync("/protocol");
+        Assert.Contains("para 36", sodc.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokensPage_CreatesTokenShownOnceThatWorksOnTheApi()
+    {
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var response = await page.PostFormAsync("/account/tokens", new() { ["Name"] = "My script" }, "/account/tokens?handler=create");
+        var doc = await PageClient.ParseAsync(response);
+        var token = doc.QuerySelector("[data-testid=new-token]")!.TextContent.Trim();
+        using var api = f.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        var empty = await page.PostFormAsync("/account/tokens", new() { ["Name"] = "" }, "/account/tokens?handler=create");
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(empty), "Name");
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var signOut = await page.PostFormAsync("/enquiries", new(), "/sign-out");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var (after, _) = await page.GetAsync("/enquiries");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    private async Task<Guid> AssignedSouthendAsync()
+    {
+        var hub = await f.ApiClientAsync("hub@southend-on-sea.demo");
+        var member = await f.MemberIdAsync("member@southend-on-sea.demo");
+        var officerId = await f.OfficerIdAsync("officer@southend-on-sea.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Streetlight", details = "Out since Monday." });
+        var id = e.GetProperty("id").GetString()!;
+        await hub.PostJsonAsync($"/api/v1/enquiries/{id}/assignment", new { version = 1, officerId });
+        return Guid.Parse(id);
+    }
+}
