@@ -45,14 +45,21 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
 
         if (IsSqlite)
         {
-            // SQLite cannot compare or order DateTimeOffset; Nolan stores UTC only, so ticks order correctly.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            // SQLite cannot compare or order DateTimeOffset. Nolan keeps instants in UTC, so UTC ticks order
+            // correctly and keep full precision (EF's binary converter keeps only milliseconds, which would break
+            // audit hashes computed over microseconds).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NolanDbContext).Assembly);
 }
+
+/// <summary>Stores a <see cref="DateTimeOffset"/> as its UTC ticks.</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));
 
 /// <summary>ASP.NET Core data-protection keys, kept in the database so web nodes stay stateless.</summary>
 public sealed class DataProtectionKey

@@ -61,7 +61,8 @@ internal static class Cli
             }
         }
 
-        var app = NolanHost.Build(rest.Where(a => a.StartsWith("--Nolan", StringComparison.Ordinal)).ToArray());
+        // Commands print their own results; only warnings and errors are logged.
+        var app = NolanHost.Build([.. rest.Where(a => a.StartsWith("--Nolan", StringComparison.Ordinal)), "--Logging:LogLevel:Default=Warning"]);
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<NolanDbContext>();

@@ -17,8 +17,8 @@ namespace Nolan.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>Monday 2 November 2026, 10:00 London time (GMT).</summary>
-    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
+    /// <summary>Monday 2 November 2026, just after 10:00 London time (GMT), with sub-millisecond ticks on purpose.</summary>
+    public static readonly DateTimeOffset DefaultNow = new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "nolan-tests", Guid.NewGuid().ToString("N"));
     private string? _postgresDatabase;
