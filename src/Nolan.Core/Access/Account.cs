@@ -14,6 +14,20 @@ public sealed class Account
     /// <summary>Runs the Nolan installation (creates councils, tokens). Grants no sight of casework.</summary>
     public bool IsSystemAdmin { get; set; }
     public bool Disabled { get; set; }
+
+    /// <summary>How this person wants to hear from Nolan.</summary>
+    public DeliveryPreference NotifyBy { get; set; } = DeliveryPreference.EmailAndInApp;
+
+    /// <summary>One email a day listing everything, instead of an email per message.</summary>
+    public bool DailyDigest { get; set; }
+}
+
+/// <summary>Where notifications go.</summary>
+public enum DeliveryPreference
+{
+    EmailAndInApp,
+    Email,
+    InApp,
 }
 
 /// <summary>A bearer token for the API. Only a SHA-256 hash of the secret is stored.</summary>

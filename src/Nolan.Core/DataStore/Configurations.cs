@@ -4,6 +4,7 @@ using Nolan.Core.Access;
 using Nolan.Core.Audit;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.Enquiries;
+using Nolan.Core.Notifications;
 
 namespace Nolan.Core.DataStore;
 
@@ -212,4 +213,33 @@ internal sealed class EnquiryActivityConfiguration : IEntityTypeConfiguration<En
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(k => k.Xml).HasMaxLength(100_000);
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.HasIndex(m => m.DedupKey).IsUnique();
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        b.HasIndex(m => new { m.RecipientAccountId, m.Status });
+        b.Property(m => m.DedupKey).HasMaxLength(300);
+        b.Property(m => m.Subject).HasMaxLength(1000);
+        b.Property(m => m.BodyText).HasMaxLength(200_000);
+        b.Property(m => m.BodyHtml).HasMaxLength(400_000);
+        b.Property(m => m.Calendar).HasMaxLength(100_000);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+    }
+}
+
+internal sealed class InAppNotificationConfiguration : IEntityTypeConfiguration<InAppNotification>
+{
+    public void Configure(EntityTypeBuilder<InAppNotification> b)
+    {
+        b.HasIndex(n => n.DedupKey).IsUnique();
+        b.HasIndex(n => new { n.AccountId, n.ReadAt, n.CreatedAt });
+        b.Property(n => n.DedupKey).HasMaxLength(300);
+        b.Property(n => n.Title).HasMaxLength(1000);
+        b.Property(n => n.Body).HasMaxLength(2000);
+        b.Property(n => n.Link).HasMaxLength(1000);
+    }
 }

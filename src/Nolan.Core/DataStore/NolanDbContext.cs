@@ -5,6 +5,7 @@ using Nolan.Core.Access;
 using Nolan.Core.Audit;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.Enquiries;
+using Nolan.Core.Notifications;
 
 namespace Nolan.Core.DataStore;
 
@@ -30,6 +31,8 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
     public DbSet<EnquiryActivity> EnquiryActivities => Set<EnquiryActivity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InAppNotification> InAppNotifications => Set<InAppNotification>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -6,6 +6,7 @@ using Nolan.Core.Calendar;
 using Nolan.Core.Common;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.DataStore;
+using Nolan.Core.Notifications;
 using Nolan.Core.Protocols;
 
 namespace Nolan.Core.Enquiries;
@@ -14,7 +15,7 @@ namespace Nolan.Core.Enquiries;
 /// Members' enquiries: every change checks the current state, applies the council's protocol, writes the audit
 /// event and saves, in one transaction. Pages and the API both call it; neither holds business rules.
 /// </summary>
-public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols, AuditLog audit, TimeProvider time)
+public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols, AuditLog audit, Notifier notifier, TimeProvider time)
 {
     private const string Entity = "enquiry";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -171,6 +172,21 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         enquiry.Activities.Add(Activity(enquiry, actor, route.ToHub ? ActivityKind.Routed : ActivityKind.Assigned,
             body: route.Explanation, subjectId: route.OfficerId, subjectName: route.OfficerName, citation: route.Why));
         db.Enquiries.Add(enquiry);
+        await NotifyAsync(enquiry, p, MemberRecipient(member), "enquiry-logged", "logged", new()
+        {
+            ["routing"] = route.Explanation,
+            ["deadline"] = deadline.DueOn is { } d ? $"A reply is due by {LondonTime.FormatDate(d)}." : deadline.Explanation,
+        }, ct);
+        if (manager is not null)
+        {
+            await NotifyAsync(enquiry, p, new Recipient(manager.AccountId, manager.Name, manager.Email), "enquiry-assigned", "assigned-" + manager.Id, new()
+            {
+                ["member"] = member.Name,
+                ["deadline"] = deadline.DueOn is { } d2 ? $"A substantive reply is due by {LondonTime.FormatDate(d2)}." : deadline.Explanation,
+                ["note"] = "",
+            }, ct);
+        }
+
         await audit.RecordAsync(actor, "enquiry.logged", Entity, enquiry.Id, enquiry.CouncilId, null, new
         {
             enquiry.Reference,
@@ -330,7 +346,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var officer = await db.Officers.AsNoTracking()
                 .Where(o => o.Id == officerId && o.Active && db.OfficerAppointments.Any(a => a.OfficerId == o.Id && a.CouncilId == e.CouncilId))
-                .Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(ct);
+                .Select(o => new { o.Id, o.Name, o.Email, o.AccountId }).FirstOrDefaultAsync(ct);
             if (officer is null)
             {
                 return ValidationFailed.For("OfficerId", "Choose an officer who works for this council");
@@ -353,8 +369,16 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.PassingOn;
             var cite = passing && !rule.Silent ? p.Cite(rule) : null;
-            db.EnquiryActivities.Add(Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
-                body: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), subjectId: officer.Id, subjectName: officer.Name, citation: cite));
+            var act = Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
+                body: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), subjectId: officer.Id, subjectName: officer.Name, citation: cite);
+            db.EnquiryActivities.Add(act);
+            await NotifyAsync(e, p, new Recipient(officer.AccountId, officer.Name, officer.Email), "enquiry-assigned", act.Id + "-officer", new()
+            {
+                ["member"] = e.Member!.Name,
+                ["deadline"] = e.EffectiveDueOn is { } due ? $"A substantive reply is due by {LondonTime.FormatDate(due)}." : "Your protocol sets no deadline.",
+                ["note"] = string.IsNullOrWhiteSpace(note) ? "" : $"Note from {actor.Name}: {note.Trim()}",
+            }, ct);
+            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-passed-on", act.Id + "-member", new() { ["officer"] = officer.Name }, ct);
             await AuditAsync(actor, passing ? "enquiry.passed_on" : "enquiry.assigned", e, before,
                 new { e.AssignedOfficerId, Status = e.Status.ToString() }, cite, ct);
             return e;
@@ -397,8 +421,14 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             e.AnsweredAt ??= Now;
             e.AwaitingWrittenConfirmation = needsConfirmation;
             var cite = needsConfirmation || confirming ? p.Cite(p.Version.Enquiries.WrittenAnswers) : null;
-            db.EnquiryActivities.Add(Activity(e, actor, confirming ? ActivityKind.WrittenConfirmation : ActivityKind.Response,
-                body: o.Body!.Trim(), oral: o.Oral, citation: cite));
+            var act = Activity(e, actor, confirming ? ActivityKind.WrittenConfirmation : ActivityKind.Response,
+                body: o.Body!.Trim(), oral: o.Oral, citation: cite);
+            db.EnquiryActivities.Add(act);
+            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-response", act.Id.ToString(), new()
+            {
+                ["officer"] = actor.Name,
+                ["response"] = o.Body.Trim(),
+            }, ct);
             await AuditAsync(actor, confirming ? "enquiry.answer_confirmed_in_writing" : "enquiry.answered", e, before,
                 new { Status = e.Status.ToString(), e.AwaitingWrittenConfirmation, o.Oral }, cite, ct);
             return e;
@@ -424,8 +454,20 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var before = new { Status = e.Status.ToString(), e.PromisedBy };
             e.Status = EnquiryStatus.HoldingReplySent;
             e.PromisedBy = o.NewDeadline ?? e.PromisedBy;
-            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.HoldingReply, reason: o.Reason?.Trim(), action: o.Action?.Trim(),
-                newDeadline: o.NewDeadline, citation: cite));
+            var act = Activity(e, actor, ActivityKind.HoldingReply, reason: o.Reason?.Trim(), action: o.Action?.Trim(),
+                newDeadline: o.NewDeadline, citation: cite);
+            db.EnquiryActivities.Add(act);
+            var explanation = string.Join("\n\n", new[]
+            {
+                string.IsNullOrWhiteSpace(o.Reason) ? null : $"Reason for the delay: {o.Reason.Trim()}",
+                string.IsNullOrWhiteSpace(o.Action) ? null : $"What is being done: {o.Action.Trim()}",
+                o.NewDeadline is { } nd ? $"You will have a full reply by {LondonTime.FormatDate(nd)}." : null,
+            }.Where(x => x is not null));
+            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-holding-reply", act.Id.ToString(), new()
+            {
+                ["officer"] = actor.Name,
+                ["explanation"] = explanation,
+            }, ct);
             await AuditAsync(actor, "enquiry.holding_reply_sent", e, before, new { Status = e.Status.ToString(), e.PromisedBy }, cite, ct);
             return e;
         }, ct);
@@ -441,7 +483,18 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.Burden;
             var cite = rule.Silent ? null : p.Cite(rule);
-            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.BurdenRaised, body: text!.Trim(), @internal: true, citation: cite));
+            var act = Activity(e, actor, ActivityKind.BurdenRaised, body: text!.Trim(), @internal: true, citation: cite);
+            db.EnquiryActivities.Add(act);
+            if (e.AssignedOfficer?.LineManagerId is { } managerId
+                && await db.Officers.AsNoTracking().Where(o => o.Id == managerId).Select(o => new Recipient(o.AccountId, o.Name, o.Email)).FirstOrDefaultAsync(ct) is { } manager)
+            {
+                await NotifyAsync(e, p, manager, "enquiry-burden-raised", act.Id.ToString(), new()
+                {
+                    ["officer"] = actor.Name,
+                    ["member"] = e.Member!.Name,
+                    ["reason"] = text.Trim(),
+                }, ct);
+            }
             await AuditAsync(actor, "enquiry.burden_raised", e, null, new { Raised = true }, cite, ct);
             return e;
         }, ct, bumpVersion: false);
@@ -486,7 +539,13 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var body = due is { } d
                 ? $"Moved to {route}. A response is due by {LondonTime.FormatDate(d)}. {reason!.Trim()}"
                 : $"Moved to {route}. {reason!.Trim()}";
-            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.MovedToComplaints, body: body, citation: cite));
+            var act = Activity(e, actor, ActivityKind.MovedToComplaints, body: body, citation: cite);
+            db.EnquiryActivities.Add(act);
+            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-moved-to-complaints", act.Id.ToString(), new()
+            {
+                ["route"] = route,
+                ["detail"] = due is { } cd ? $"The council aims to respond by {LondonTime.FormatDate(cd)}." : "",
+            }, ct);
             await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
             return e;
         }, ct);
@@ -508,7 +567,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         {
             var member = await db.Members.AsNoTracking()
                 .Where(m => m.Id == memberId && m.CouncilId == e.CouncilId && m.Active)
-                .Select(m => new { m.Id, m.Name }).FirstOrDefaultAsync(ct);
+                .Select(m => new { m.Id, m.Name, m.Email, m.AccountId }).FirstOrDefaultAsync(ct);
             if (member is null)
             {
                 return ValidationFailed.For("MemberId", "Choose a member of this council");
@@ -530,7 +589,10 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 GrantedByAccountId = actor.AccountId,
                 GrantedAt = Now,
             });
-            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.Copied, subjectId: member.Id, subjectName: member.Name));
+            var act = Activity(e, actor, ActivityKind.Copied, subjectId: member.Id, subjectName: member.Name);
+            db.EnquiryActivities.Add(act);
+            await NotifyAsync(e, p, new Recipient(member.AccountId, member.Name, member.Email), "enquiry-copied", act.Id.ToString(),
+                new() { ["member"] = e.Member!.Name }, ct);
             await AuditAsync(actor, "enquiry.copied", e, null, new { CopiedTo = member.Id }, null, ct);
             return e;
         }, ct, bumpVersion: false);
@@ -608,6 +670,17 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
 
         return e;
+    }
+
+    private static Recipient MemberRecipient(Member m) => new(m.AccountId, m.Name, m.Email);
+
+    /// <summary>Queues a message in this unit of work; <paramref name="key"/> makes its de-duplication key unique.</summary>
+    private Task NotifyAsync(Enquiry e, CouncilProtocol p, Recipient to, string template, string key,
+        Dictionary<string, string> values, CancellationToken ct)
+    {
+        values["reference"] = e.Reference;
+        values["subject"] = e.Subject;
+        return notifier.QueueAsync(e.CouncilId, p.Council.Slug, to, template, $"enquiry/{e.Id}/{template}/{key}", values, $"/enquiries/{e.Id}", ct: ct);
     }
 
     private Task AuditAsync(Actor actor, string action, Enquiry e, object? before, object? after, Citation? cite, CancellationToken ct) =>

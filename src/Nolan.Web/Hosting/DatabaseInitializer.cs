@@ -28,6 +28,14 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
         if (o.Demo && !await db.Councils.AnyAsync(cancellationToken))
         {
             var summary = await SeedDemoAsync(db, scope.ServiceProvider.GetRequiredService<PresetCatalog>(), cancellationToken);
+            if (o.DemoEnquiries)
+            {
+                using var enquiryScope = scopes.CreateScope();
+                var sp = enquiryScope.ServiceProvider;
+                await DemoEnquiries.SeedAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<Core.Enquiries.EnquiryService>(),
+                    sp.GetRequiredService<TimeProvider>(), cancellationToken);
+            }
+
             log.LogInformation("Seeded demo data: {Councils} councils, {Members} members, {Officers} officers",
                 summary.Councils, summary.Members, summary.Officers);
         }

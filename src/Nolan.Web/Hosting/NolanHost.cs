@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Nolan.Core.Access;
 using Nolan.Core.Audit;
 using Nolan.Core.Enquiries;
+using Nolan.Core.Notifications;
 using Nolan.Core.Protocols;
 using Nolan.Web.Api;
 using Nolan.Web.Security;
@@ -68,6 +69,16 @@ public static class NolanHost
         services.AddSingleton<ProtocolRegistry>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EnquiryService>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<NolanOptions>>().Value;
+            return new MessageTemplates(o.TemplatesPath ?? Path.Combine(AppContext.BaseDirectory, "templates"));
+        });
+        services.AddSingleton(sp => new NotificationSettings { PublicUrl = sp.GetRequiredService<IOptions<NolanOptions>>().Value.PublicUrl });
+        services.AddSingleton<IMessageSenderFactory>(sp => new SmtpSenderFactory(sp.GetRequiredService<IOptions<NolanOptions>>().Value.Smtp));
+        services.AddScoped<Notifier>();
+        services.AddScoped<OutboxDelivery>();
+        services.AddHostedService<OutboxWorker>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IdempotencyFilter>();
         services.AddHostedService<DatabaseInitializer>();

@@ -13,11 +13,26 @@ public sealed class NolanOptions
     /// <summary>Seed the six seed councils and demo accounts on first run.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>With <see cref="Demo"/>, also add a few weeks of sample enquiries in every state.</summary>
+    public bool DemoEnquiries { get; set; } = true;
+
     /// <summary>Apply database migrations at start-up (default on; turn off when a deploy step migrates).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
     /// <summary>Run background workers (audit sealing). Off on nodes that should only serve requests.</summary>
     public bool Workers { get; set; } = true;
+
+    /// <summary>Folder of message templates. Default: <c>templates/</c> beside the program.</summary>
+    public string? TemplatesPath { get; set; }
+
+    /// <summary>Nolan's public address, for links in messages, e.g. <c>https://nolan.example.gov.uk</c>.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Outgoing email.</summary>
+    public Core.Notifications.SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Seconds between outbox delivery rounds.</summary>
+    public int OutboxIntervalSeconds { get; set; } = 5;
 
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;

@@ -15,7 +15,7 @@ namespace Nolan.Web.Tests.Infrastructure;
 /// Nolan on a real database: SQLite (a temporary file) or PostgreSQL (a new database on the server that
 /// test.sh started), chosen by NOLAN_TEST_DATABASE. Demo data is seeded; the clock is a fake one.
 /// </summary>
-public sealed class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Monday 2 November 2026, just after 10:00 London time (GMT), with sub-millisecond ticks on purpose.</summary>
     public static readonly DateTimeOffset DefaultNow = new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
@@ -30,6 +30,9 @@ public sealed class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public static bool IsPostgres => DatabaseKind == "postgres";
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Most tests start from the directory alone; the demo's sample enquiries are tested on their own.</summary>
+    protected virtual bool SeedDemoEnquiries => false;
 
     public async Task InitializeAsync()
     {
@@ -63,8 +66,14 @@ public sealed class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Nolan:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Nolan:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Nolan:Demo", "true");
+        builder.UseSetting("Nolan:DemoEnquiries", SeedDemoEnquiries ? "true" : "false");
         builder.UseSetting("Nolan:Workers", "false");
         builder.UseSetting("Nolan:SignInAttemptsPerMinute", "10000");
+        builder.UseSetting("Nolan:PublicUrl", "https://nolan.test");
+        builder.UseSetting("Nolan:Smtp:Host", SmtpSink.Host);
+        builder.UseSetting("Nolan:Smtp:Port", Environment.GetEnvironmentVariable("NOLAN_TEST_SMTP_PORT") ?? "1");
+        builder.UseSetting("Nolan:Smtp:Security", "None");
+        builder.UseSetting("Nolan:Smtp:FromAddress", "members.enquiries@council.test");
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();
@@ -72,7 +81,9 @@ public sealed class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetim
         });
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeDatabaseAsync();
+
+    private async Task DisposeDatabaseAsync()
     {
         await DisposeAsync();
         if (_postgresDatabase is not null)

@@ -13,7 +13,9 @@ public sealed class IndexModel(EnquiryService enquiries) : NolanPageModel
     [BindProperty(SupportsGet = true)]
     public string? Stage { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // From the query string only: Razor Pages' own route value "page" (the page's path, "/Enquiries/Index") would
+    // otherwise be bound first, fail to parse, hide ?page=N and mark ModelState invalid (an "Error: " title).
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public EnquiryScope CurrentScope { get; private set; }

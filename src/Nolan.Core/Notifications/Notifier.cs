@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Access;
+using Nolan.Core.DataStore;
+
+namespace Nolan.Core.Notifications;
+
+/// <summary>Who a message is for: their directory name and address, and their account if they can sign in.</summary>
+public sealed record Recipient(Guid? AccountId, string Name, string Email);
+
+/// <summary>Settings for messages: the address links point to.</summary>
+public sealed class NotificationSettings
+{
+    /// <summary>Nolan's public address, used in links in messages, e.g. <c>https://nolan.example.gov.uk</c>.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+}
+
+/// <summary>
+/// Queues notifications in the caller's unit of work, so they commit (or not) with the change that causes them:
+/// an in-app notification and/or an outbox email, by the recipient's preference.
+/// </summary>
+public sealed class Notifier(NolanDbContext db, MessageTemplates templates, TimeProvider time, NotificationSettings settings)
+{
+    private readonly Dictionary<Guid, (DeliveryPreference NotifyBy, bool Digest)> _prefs = [];
+
+    public string Link(string path) => settings.PublicUrl.TrimEnd('/') + path;
+
+    /// <summary>Adds the message for <paramref name="to"/>. <paramref name="dedupKey"/> must identify this message uniquely.</summary>
+    public async Task QueueAsync(Guid? councilId, string councilSlug, Recipient to, string templateKey, string dedupKey,
+        Dictionary<string, string> values, string? linkPath, string? calendar = null, CancellationToken ct = default)
+    {
+        values["name"] = to.Name;
+        if (linkPath is not null)
+        {
+            values["link"] = Link(linkPath);
+        }
+
+        var message = templates.Render(councilSlug, templateKey, values);
+        var (notifyBy, digest) = await PreferencesAsync(to.AccountId, ct);
+        var now = time.GetUtcNow();
+        if (to.AccountId is { } account && notifyBy != DeliveryPreference.Email)
+        {
+            db.InAppNotifications.Add(new InAppNotification
+            {
+                AccountId = account,
+                CouncilId = councilId,
+                DedupKey = dedupKey,
+                Title = message.Subject,
+                Body = message.Text.Length > 2000 ? message.Text[..2000] : message.Text,
+                Link = linkPath,
+                CreatedAt = now,
+            });
+        }
+
+        if (notifyBy != DeliveryPreference.InApp && !string.IsNullOrWhiteSpace(to.Email))
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                CouncilId = councilId,
+                DedupKey = dedupKey,
+                RecipientAccountId = to.AccountId,
+                ToAddress = to.Email,
+                ToName = to.Name,
+                TemplateKey = templateKey,
+                Subject = message.Subject,
+                BodyText = message.Text,
+                BodyHtml = message.Html,
+                Calendar = calendar,
+                Status = digest ? OutboxStatus.HeldForDigest : OutboxStatus.Pending,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+    }
+
+    private async Task<(DeliveryPreference, bool)> PreferencesAsync(Guid? accountId, CancellationToken ct)
+    {
+        if (accountId is not { } id)
+        {
+            return (DeliveryPreference.Email, false);
+        }
+
+        if (!_prefs.TryGetValue(id, out var p))
+        {
+            var a = await db.Accounts.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.NotifyBy, x.DailyDigest }).FirstOrDefaultAsync(ct);
+            p = _prefs[id] = a is null ? (DeliveryPreference.Email, false) : (a.NotifyBy, a.DailyDigest);
+        }
+
+        return p;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.DataStore;
+
+namespace Nolan.Core.Notifications;
+
+/// <summary>Sends one outbox message over a channel. Throws on failure; the outbox retries.</summary>
+public interface IMessageSender : IAsyncDisposable
+{
+    MessageChannel Channel { get; }
+
+    Task SendAsync(OutboxMessage message, CancellationToken ct);
+}
+
+/// <summary>Opens a sender for a batch (one SMTP connection for many messages).</summary>
+public interface IMessageSenderFactory
+{
+    Task<IMessageSender> OpenAsync(MessageChannel channel, CancellationToken ct);
+}
+
+/// <summary>What one delivery round did.</summary>
+public sealed record DeliveryRound(int Claimed, int Sent, int Retried, int Dead);
+
+/// <summary>
+/// Delivers due outbox messages. Work is claimed with a conditional UPDATE (row locks in PostgreSQL, the single
+/// writer lock in SQLite) under a lease, so several nodes never send the same message at once, and a node that dies
+/// mid-delivery leaves its claims to expire and be taken up by another (at-least-once, with the message's
+/// de-duplication key as its Message-ID).
+/// </summary>
+public sealed class OutboxDelivery(NolanDbContext db, IMessageSenderFactory senders, TimeProvider time)
+{
+    public const int MaxAttempts = 8;
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Back-off after the n-th failed attempt: 1, 4, 16, 64 minutes... capped at 6 hours.</summary>
+    public static TimeSpan BackOff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(360, Math.Pow(4, Math.Max(0, attempts - 1))));
+
+    /// <summary>Claims up to <paramref name="batch"/> due messages and sends them.</summary>
+    public async Task<DeliveryRound> DeliverDueAsync(int batch = 50, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var claim = Guid.NewGuid().ToString("N");
+        var candidates = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(batch).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return new DeliveryRound(0, 0, 0, 0);
+        }
+
+        var until = now + Lease;
+        // The WHERE is re-checked under the row lock: of two nodes racing for a row, only one updates it.
+        await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until), ct);
+        // Rows were changed behind the change tracker's back: forget any stale copies before loading the claimed ones.
+        foreach (var stale in db.ChangeTracker.Entries<OutboxMessage>().ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
+        var claimed = await db.OutboxMessages.Where(m => m.ClaimedBy == claim).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+
+        int sent = 0, retried = 0, dead = 0;
+        foreach (var group in claimed.GroupBy(m => m.Channel))
+        {
+            IMessageSender? sender = null;
+            try
+            {
+                sender = await senders.OpenAsync(group.Key, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                foreach (var m in group)
+                {
+                    (retried, dead) = Fail(m, e, retried, dead);
+                }
+
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
+            await using (sender)
+            {
+                foreach (var m in group)
+                {
+                    try
+                    {
+                        await sender.SendAsync(m, ct);
+                        m.Status = OutboxStatus.Sent;
+                        m.SentAt = time.GetUtcNow();
+                        m.Attempts++;
+                        m.ClaimedBy = null;
+                        m.ClaimedUntil = null;
+                        m.LastError = null;
+                        sent++;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        (retried, dead) = Fail(m, e, retried, dead);
+                    }
+
+                    // Saved after every message: a crash loses at most the record of one send.
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+        }
+
+        return new DeliveryRound(claimed.Count, sent, retried, dead);
+    }
+
+    private (int Retried, int Dead) Fail(OutboxMessage m, Exception e, int retried, int dead)
+    {
+        m.Attempts++;
+        m.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+        m.ClaimedBy = null;
+        m.ClaimedUntil = null;
+        if (m.Attempts >= MaxAttempts)
+        {
+            m.Status = OutboxStatus.Dead;
+            return (retried, dead + 1);
+        }
+
+        m.NextAttemptAt = time.GetUtcNow() + BackOff(m.Attempts);
+        return (retried + 1, dead);
+    }
+
+    /// <summary>Puts a dead message back in the queue (from the dead-letter page).</summary>
+    public async Task<bool> RetryAsync(Guid id, CancellationToken ct = default) =>
+        await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, time.GetUtcNow()), ct) == 1;
+
+    /// <summary>The Message-ID for a message: stable across retries, so receivers can drop a repeat.</summary>
+    public static string MessageId(OutboxMessage m, string domain) =>
+        $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(m.DedupKey)))[..32]}@{domain}";
+}

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Nolan.Browser.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nolan.Browser.Tests;
+
+/// <summary>axe-core finds no serious or critical accessibility problem on Nolan's main pages.</summary>
+public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task MainPages_Axe_NoSeriousOrCriticalViolations()
+    {
+        var shots = new Screenshots("axe");
+        // Only this test bypasses the CSP, so Playwright may inject axe-core inline.
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await using var context = page.Context;
+        var found = new List<(string Page, AxeViolation Violation)>();
+        var problems = new List<string>();
+        async Task CheckAsync(string name)
+        {
+            await shots.TakeAsync(page, name);
+            // Text is text: an entity written in a tag helper attribute must not reach the screen as "&#8217;".
+            foreach (Match entity in RawEntity().Matches(await page.Locator("body").InnerTextAsync()))
+            {
+                problems.Add($"{name}: the page shows the raw HTML entity \"{entity.Value}\"");
+            }
+
+            foreach (var violation in await Axe.CheckAsync(page))
+            {
+                found.Add((name, violation));
+            }
+        }
+
+        await page.GotoAsync("/sign-in");
+        await Expect(page).ToHaveTitleAsync("Sign in — Nolan");
+        await CheckAsync("sign-in");
+
+        await page.GetByLabel("Email address").FillAsync("member@west-oxfordshire.demo");
+        await page.GetByLabel("Password").FillAsync(BrowserFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("My enquiries — Nolan");
+        await CheckAsync("enquiry-list");
+
+        await page.GotoAsync("/enquiries/new");
+        await Expect(page).ToHaveTitleAsync("Log an enquiry — Nolan");
+        await CheckAsync("new-enquiry");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log enquiry" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Error: Log an enquiry — Nolan");
+        await CheckAsync("new-enquiry-errors");
+
+        await page.GetByLabel("Subject", new() { Exact = true }).FillAsync("Streetlight out on Corn Street");
+        await page.GetByLabel("Details", new() { Exact = true }).FillAsync("The streetlight outside number 12 has been out for a week.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log enquiry" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Streetlight out on Corn Street");
+        await CheckAsync("enquiry");
+
+        foreach (var (name, violation) in found)
+        {
+            output.WriteLine($"{name}: {violation}");
+        }
+
+        problems.AddRange(found.Where(f => f.Violation.IsSeriousOrCritical).Select(f => $"{f.Page}: {f.Violation}"));
+        Assert.True(problems.Count == 0, $"{problems.Count} accessibility problem(s) (axe-core violations of impact serious or critical, raw entities):\n" + string.Join("\n", problems));
+    }
+
+    [GeneratedRegex("&#?[A-Za-z0-9]+;")]
+    private static partial Regex RawEntity();
+}
