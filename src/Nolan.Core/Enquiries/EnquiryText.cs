@@ -16,7 +16,7 @@ public static class EnquiryText
 
     public static string Channel(EnquiryChannel c) => c switch
     {
-        EnquiryChannel.Portal => "Nolan",
+        EnquiryChannel.Portal => "logged in Nolan",
         EnquiryChannel.Email => "Email",
         EnquiryChannel.Phone => "Phone",
         EnquiryChannel.InPerson => "In person",

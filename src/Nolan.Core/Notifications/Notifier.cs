@@ -72,6 +72,28 @@ public sealed class Notifier(NolanDbContext db, MessageTemplates templates, Time
         }
     }
 
+    /// <summary>Marks all of the actor's in-app notifications read (audited); returns how many.</summary>
+    public async Task<int> MarkAllReadAsync(Actor actor, Audit.AuditLog audit, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var ids = await db.InAppNotifications.Where(n => n.AccountId == actor.AccountId && n.ReadAt == null).Select(n => n.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.InAppNotifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+        await audit.RecordAsync(actor, "notifications.marked_read", "account", actor.AccountId, null, null, new { Count = ids.Count }, ct: ct);
+        await db.SaveChangesAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return ids.Count;
+    }
+
     private async Task<(DeliveryPreference, bool)> PreferencesAsync(Guid? accountId, CancellationToken ct)
     {
         if (accountId is not { } id)

@@ -15,7 +15,9 @@ public sealed record Citation(
     /// <summary>Compact form stored with audit events, e.g. <c>southend-on-sea/part-5d §9.1.5</c>.</summary>
     public string Reference => Basis == RuleBasis.CouncilPolicy
         ? $"{CouncilSlug}/{ProtocolVersion} council policy"
-        : $"{CouncilSlug}/{ProtocolVersion} §{Paragraph}";
+        : Paragraph is { } para && para.StartsWith("para", StringComparison.OrdinalIgnoreCase)
+            ? $"{CouncilSlug}/{ProtocolVersion} {para}"
+            : $"{CouncilSlug}/{ProtocolVersion} §{Paragraph}";
 
     /// <summary>Plain-English sentence for pages and messages.</summary>
     public string Describe() => Basis == RuleBasis.CouncilPolicy

@@ -79,6 +79,8 @@ public static class NolanHost
         services.AddScoped<Notifier>();
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<OutboxWorker>();
+        services.AddScoped<EnquiryReminders>();
+        services.AddHostedService<ReminderWorker>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IdempotencyFilter>();
         services.AddHostedService<DatabaseInitializer>();
@@ -172,6 +174,7 @@ public static class NolanHost
         var api = app.MapGroup("/api/v1");
         api.MapEnquiryApi();
         api.MapDirectoryApi();
+        api.MapNotificationApi();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         return app;

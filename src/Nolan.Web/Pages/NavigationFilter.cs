@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Web.Pages.Shared;
@@ -36,6 +37,9 @@ public sealed class NavigationFilter : IAsyncPageFilter
             }
 
             items.Add(new("Our protocol", "/protocol", path.StartsWith("/protocol", StringComparison.Ordinal)));
+            var db = context.HttpContext.RequestServices.GetRequiredService<Core.DataStore.NolanDbContext>();
+            var unread = await db.InAppNotifications.CountAsync(n => n.AccountId == actor.AccountId && n.ReadAt == null, context.HttpContext.RequestAborted);
+            items.Add(new(unread > 0 ? $"Notifications ({unread})" : "Notifications", "/notifications", path.StartsWith("/notifications", StringComparison.Ordinal)));
             items.Add(new("API tokens", "/account/tokens", path.StartsWith("/account", StringComparison.Ordinal)));
             page.ViewData["Navigation"] = items;
         }

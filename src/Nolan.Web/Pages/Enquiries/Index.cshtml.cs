@@ -52,11 +52,13 @@ public sealed class IndexModel(EnquiryService enquiries) : NolanPageModel
             return Forbid();
         }
 
+        // Members land on everything they raised, answers included; officers on what still needs doing.
         CurrentStage = Stage switch
         {
             "finished" => StageFilter.Finished,
             "all" => StageFilter.All,
-            _ => StageFilter.Live,
+            "live" => StageFilter.Live,
+            _ => CurrentScope == EnquiryScope.Mine ? StageFilter.All : StageFilter.Live,
         };
         CanLog = a.IsMember || a.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0;
         Results = await enquiries.ListAsync(a, CurrentScope, CurrentStage, Math.Max(1, PageNumber), 25, ct);

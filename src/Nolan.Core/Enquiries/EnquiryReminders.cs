@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Calendar;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Core.DataStore;
+using Nolan.Core.Notifications;
+using Nolan.Core.Protocols;
+
+namespace Nolan.Core.Enquiries;
+
+/// <summary>What one reminder round queued.</summary>
+public sealed record ReminderRound(int DueSoon, int Overdue, int VeryOverdue);
+
+/// <summary>
+/// Deadlines at work: the day before an enquiry is due (in working days) its officer is reminded; once it is
+/// overdue, the officer and their line manager; once very overdue, the Chief Officer responsible (Southend 9.1.9:
+/// the Chief Executive, deputies and executive directors answer for their departments). A holding reply's new
+/// deadline is a new deadline: when it passes, the reminders go again. Each reminder has a de-duplication key, so
+/// running this on several nodes, or every few minutes, sends each reminder once.
+/// </summary>
+public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protocols, Notifier notifier, TimeProvider time)
+{
+    public async Task<ReminderRound> RunAsync(CancellationToken ct = default)
+    {
+        var today = LondonTime.ToLocalDate(time.GetUtcNow());
+        var live = await db.Enquiries.AsNoTracking()
+            .Where(e => (e.Status == EnquiryStatus.Open || e.Status == EnquiryStatus.Assigned || e.Status == EnquiryStatus.HoldingReplySent)
+                && e.AssignedOfficerId != null && (e.PromisedBy ?? e.DueOn) != null && (e.PromisedBy ?? e.DueOn) <= today.AddDays(7))
+            .Select(e => new
+            {
+                e.Id,
+                e.CouncilId,
+                e.Reference,
+                e.Subject,
+                e.DueOn,
+                e.PromisedBy,
+                e.VeryOverdueAfter,
+                e.ProtocolVersion,
+                MemberName = e.Member!.Name,
+                Officer = new Recipient(e.AssignedOfficer!.AccountId, e.AssignedOfficer.Name, e.AssignedOfficer.Email),
+                e.AssignedOfficer.LineManagerId,
+                ChiefOfficerId = e.Service == null ? null : e.Service.ChiefOfficerId,
+            })
+            .ToListAsync(ct);
+
+        int dueSoon = 0, overdue = 0, veryOverdue = 0;
+        foreach (var e in live)
+        {
+            var p = await protocols.ForVersionAsync(db, e.CouncilId, e.ProtocolVersion, ct);
+            var due = (e.PromisedBy ?? e.DueOn)!.Value;
+            var values = new Dictionary<string, string>
+            {
+                ["reference"] = e.Reference,
+                ["subject"] = e.Subject,
+                ["member"] = e.MemberName,
+                ["due"] = LondonTime.FormatDate(due),
+                ["officer"] = e.Officer.Name,
+                ["promised"] = e.PromisedBy is null ? "" : "This is the date promised in a holding reply.",
+            };
+            var link = $"/enquiries/{e.Id}";
+
+            if (today < due && p.Calendar.IsWorkingDay(today) && p.Calendar.AddWorkingDays(today, 1) == due
+                && await QueueOnceAsync(e.CouncilId, p, e.Officer, "enquiry-due-soon", $"reminder/{e.Id}/due-soon/{due:yyyy-MM-dd}", values, link, ct))
+            {
+                dueSoon++;
+            }
+
+            if (today > due)
+            {
+                var key = $"reminder/{e.Id}/overdue/{due:yyyy-MM-dd}";
+                if (await QueueOnceAsync(e.CouncilId, p, e.Officer, "enquiry-overdue", key + "/officer", values, link, ct))
+                {
+                    overdue++;
+                }
+
+                if (e.LineManagerId is { } managerId && await RecipientAsync(managerId, ct) is { } manager)
+                {
+                    await QueueOnceAsync(e.CouncilId, p, manager, "enquiry-overdue-manager", key + "/manager", values, link, ct);
+                }
+            }
+
+            if (e.PromisedBy is null && e.VeryOverdueAfter is { } very && today > very
+                && await ChiefOfficerAsync(e.CouncilId, e.ChiefOfficerId, e.LineManagerId, ct) is { } chief
+                && await QueueOnceAsync(e.CouncilId, p, chief, "enquiry-very-overdue", $"reminder/{e.Id}/very-overdue", values, link, ct))
+            {
+                veryOverdue++;
+            }
+        }
+
+        return new ReminderRound(dueSoon, overdue, veryOverdue);
+    }
+
+    /// <summary>Queues and commits one reminder; false when it was queued before (by this or another node).</summary>
+    private async Task<bool> QueueOnceAsync(Guid councilId, CouncilProtocol p, Recipient to, string template, string key,
+        Dictionary<string, string> values, string link, CancellationToken ct)
+    {
+        if (await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct) || await db.InAppNotifications.AnyAsync(n => n.DedupKey == key, ct))
+        {
+            return false;
+        }
+
+        await notifier.QueueAsync(councilId, p.Council.Slug, to, template, key, new Dictionary<string, string>(values), link, ct: ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node queued the same reminder between the check and the insert.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private Task<Recipient?> RecipientAsync(Guid officerId, CancellationToken ct) =>
+        db.Officers.AsNoTracking().Where(o => o.Id == officerId && o.Active)
+            .Select(o => new Recipient(o.AccountId, o.Name, o.Email)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The service's Chief Officer, else the first Chief Officer up the assignee's line management.</summary>
+    private async Task<Recipient?> ChiefOfficerAsync(Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct)
+    {
+        if (serviceChief is { } chief)
+        {
+            return await RecipientAsync(chief, ct);
+        }
+
+        var next = lineManager;
+        for (var depth = 0; next is { } id && depth < 10; depth++)
+        {
+            // Roles are stored as names, so the flag is tested here rather than in SQL.
+            var roles = await db.OfficerAppointments.Where(a => a.OfficerId == id && a.CouncilId == councilId)
+                .Select(a => a.Roles).FirstOrDefaultAsync(ct);
+            if ((roles & OfficerRoles.ChiefOfficer) == OfficerRoles.ChiefOfficer)
+            {
+                return await RecipientAsync(id, ct);
+            }
+
+            next = await db.Officers.Where(o => o.Id == id).Select(o => o.LineManagerId).FirstOrDefaultAsync(ct);
+        }
+
+        return null;
+    }
+}
