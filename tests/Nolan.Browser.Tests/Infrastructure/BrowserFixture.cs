@@ -50,8 +50,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/London",
             ViewportSize = new() { Width = 1024, Height = 768 },
         });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
