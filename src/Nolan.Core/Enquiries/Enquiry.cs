@@ -39,7 +39,7 @@ public sealed class Enquiry
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid CouncilId { get; init; }
-    /// <summary>Human reference, e.g. <c>SOS-2026-4F7K2Q</c>.</summary>
+    /// <summary>Human reference, e.g. <c>SOS-2026-4F7K2QXM</c>.</summary>
     public required string Reference { get; init; }
     /// <summary>The member who raised it.</summary>
     public required Guid MemberId { get; init; }
@@ -91,19 +91,22 @@ public sealed class Enquiry
     public DateOnly? EffectiveDueOn => PromisedBy ?? DueOn;
 
     /// <summary>Lateness on <paramref name="today"/> (Europe/London): overdue the day after the due date.</summary>
-    public Timeliness TimelinessOn(DateOnly today)
+    public Timeliness TimelinessOn(DateOnly today) => TimelinessOf(Status, DueOn, PromisedBy, VeryOverdueAfter, today);
+
+    /// <summary>The same rule for a list row that has only these columns.</summary>
+    public static Timeliness TimelinessOf(EnquiryStatus status, DateOnly? dueOn, DateOnly? promisedBy, DateOnly? veryOverdueAfter, DateOnly today)
     {
-        if (IsFinished)
+        if (status is EnquiryStatus.Answered or EnquiryStatus.Closed or EnquiryStatus.MovedToComplaints)
         {
             return Timeliness.Finished;
         }
 
-        if (EffectiveDueOn is not { } due)
+        if ((promisedBy ?? dueOn) is not { } due)
         {
             return Timeliness.NoDeadline;
         }
 
-        if (VeryOverdueAfter is { } very && today > very && PromisedBy is null)
+        if (veryOverdueAfter is { } very && today > very && promisedBy is null)
         {
             return Timeliness.VeryOverdue;
         }

@@ -4,34 +4,20 @@ using Nolan.Core.DataStore;
 
 namespace Nolan.Web.Hosting;
 
-/// <summary>Seals new audit events every minute. Safe on several nodes: seal numbers are unique, a losing node retries.</summary>
+/// <summary>Seals new audit events every minute. Seal numbers are unique, so a node that loses a race retries.</summary>
 internal sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider time, IOptions<NolanOptions> options, ILogger<AuditSealer> log)
-    : BackgroundService
+    : PeriodicWorker(scopes, time, options, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Workers)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    protected override string Task => "Sealing the audit trail";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var sealedCount = await AuditChain.SealAsync(services.GetRequiredService<NolanDbContext>(), Time, ct);
+        if (sealedCount > 0)
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<NolanDbContext>();
-                var sealedCount = await AuditChain.SealAsync(db, time, stoppingToken);
-                if (sealedCount > 0)
-                {
-                    log.LogInformation("Sealed {Count} audit events", sealedCount);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Sealing the audit trail failed; it will be retried");
-            }
+            Log.LogInformation("Sealed {Count} audit events", sealedCount);
         }
     }
 }

@@ -3,38 +3,29 @@ using Nolan.Core.Notifications;
 
 namespace Nolan.Web.Hosting;
 
-/// <summary>Delivers the outbox every few seconds. Safe on several nodes: messages are claimed under a lease.</summary>
+/// <summary>Delivers the outbox every few seconds; messages are claimed under a lease, so nodes never send one twice at once.</summary>
 internal sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<NolanOptions> options, ILogger<OutboxWorker> log)
-    : BackgroundService
+    : PeriodicWorker(scopes, time, options, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Workers)
-        {
-            return;
-        }
+    private const int Batch = 50;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.OutboxIntervalSeconds)), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, Options.OutboxIntervalSeconds));
+
+    protected override string Task => "Outbox delivery";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        DeliveryRound round;
+        do
         {
-            try
+            // A new scope per batch keeps each batch's change tracker small.
+            using var scope = services.CreateScope();
+            round = await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync(Batch, ct);
+            if (round.Claimed > 0)
             {
-                DeliveryRound round;
-                do
-                {
-                    using var scope = scopes.CreateScope();
-                    round = await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverDueAsync(50, stoppingToken);
-                    if (round.Claimed > 0)
-                    {
-                        log.LogInformation("Outbox: {Sent} sent, {Retried} to retry, {Dead} dead", round.Sent, round.Retried, round.Dead);
-                    }
-                }
-                while (round.Claimed == 50 && !stoppingToken.IsCancellationRequested);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Outbox delivery failed; it will be retried");
+                Log.LogInformation("Outbox: {Sent} sent, {Retried} to retry, {Dead} dead", round.Sent, round.Retried, round.Dead);
             }
         }
+        while (round.Claimed == Batch && !ct.IsCancellationRequested);
     }
 }

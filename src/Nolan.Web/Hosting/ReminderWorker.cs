@@ -3,35 +3,21 @@ using Nolan.Core.Enquiries;
 
 namespace Nolan.Web.Hosting;
 
-/// <summary>Checks deadlines every few minutes and queues reminders; each reminder is queued once, whichever node runs it.</summary>
+/// <summary>Checks deadlines every five minutes; each reminder has a de-duplication key, so it is queued once.</summary>
 internal sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<NolanOptions> options, ILogger<ReminderWorker> log)
-    : BackgroundService
+    : PeriodicWorker(scopes, time, options, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Workers)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5), time);
-        do
+    protected override string Task => "Checking enquiry deadlines";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var round = await services.GetRequiredService<EnquiryReminders>().RunAsync(ct);
+        if (round.DueSoon + round.Overdue + round.VeryOverdue > 0)
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var round = await scope.ServiceProvider.GetRequiredService<EnquiryReminders>().RunAsync(stoppingToken);
-                if (round.DueSoon + round.Overdue + round.VeryOverdue > 0)
-                {
-                    log.LogInformation("Reminders queued: {DueSoon} due soon, {Overdue} overdue, {VeryOverdue} very overdue",
-                        round.DueSoon, round.Overdue, round.VeryOverdue);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Checking enquiry deadlines failed; it will be retried");
-            }
+            Log.LogInformation("Reminders queued: {DueSoon} due soon, {Overdue} overdue, {VeryOverdue} very overdue",
+                round.DueSoon, round.Overdue, round.VeryOverdue);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Nolan.Core.DataStore;
-using Npgsql;
+using Nolan.Web.Tests.Infrastructure;
 
 namespace Nolan.Browser.Tests.Infrastructure;
 
@@ -21,14 +21,11 @@ public sealed class NolanServer : WebApplicationFactory<Program>
     /// <summary>Monday 2 November 2026, 10:00 London time (GMT).</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nolan-browser-tests", Guid.NewGuid().ToString("N"));
-    private string? _postgresDatabase;
+    private TestDatabase? _database;
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
-    public static string DatabaseKind => Environment.GetEnvironmentVariable("NOLAN_TEST_DATABASE") ?? "sqlite";
-
-    public static bool IsPostgres => DatabaseKind == "postgres";
+    public static bool IsPostgres => TestDatabase.IsPostgres;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -38,25 +35,8 @@ public sealed class NolanServer : WebApplicationFactory<Program>
     /// <summary>Creates the database, starts Kestrel on a free loopback port (migrations and demo seeding run now).</summary>
     public async Task StartAsync()
     {
-        if (IsPostgres)
-        {
-            var admin = Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("NOLAN_TEST_POSTGRES is not set: run the tests with ./test.sh");
-            _postgresDatabase = "nolan_browser_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var conn = new NpgsqlConnection(admin))
-            {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
-        }
-        else
-        {
-            Directory.CreateDirectory(_directory);
-            ConnectionString = $"Data Source={Path.Combine(_directory, "nolan.db")}";
-        }
+        _database = await TestDatabase.CreateAsync("nolan_browser");
+        ConnectionString = _database.ConnectionString;
 
         UseKestrel(0);
         StartServer();
@@ -74,7 +54,7 @@ public sealed class NolanServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Nolan:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("Nolan:Database:Provider", TestDatabase.Provider);
         builder.UseSetting("Nolan:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Nolan:Demo", "true");
         // The directory alone: the tests log the enquiries they look at (and seeding stays quick).
@@ -102,25 +82,9 @@ public sealed class NolanServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES"));
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
+            await _database.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

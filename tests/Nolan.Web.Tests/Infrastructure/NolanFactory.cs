@@ -20,14 +20,13 @@ public class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Monday 2 November 2026, just after 10:00 London time (GMT), with sub-millisecond ticks on purpose.</summary>
     public static readonly DateTimeOffset DefaultNow = new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nolan-tests", Guid.NewGuid().ToString("N"));
-    private string? _postgresDatabase;
+    private TestDatabase? _database;
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
-    public static string DatabaseKind => Environment.GetEnvironmentVariable("NOLAN_TEST_DATABASE") ?? "sqlite";
+    public static string DatabaseKind => TestDatabase.Kind;
 
-    public static bool IsPostgres => DatabaseKind == "postgres";
+    public static bool IsPostgres => TestDatabase.IsPostgres;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -36,25 +35,8 @@ public class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (IsPostgres)
-        {
-            var admin = Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("NOLAN_TEST_POSTGRES is not set: run the tests with ./test.sh");
-            _postgresDatabase = "nolan_test_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var conn = new NpgsqlConnection(admin))
-            {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
-        }
-        else
-        {
-            Directory.CreateDirectory(_directory);
-            ConnectionString = $"Data Source={Path.Combine(_directory, "nolan.db")}";
-        }
+        _database = await TestDatabase.CreateAsync("nolan_test");
+        ConnectionString = _database.ConnectionString;
 
         // Start the host now: migrations and demo seeding run once per factory.
         _ = Server;
@@ -63,7 +45,7 @@ public class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Nolan:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("Nolan:Database:Provider", TestDatabase.Provider);
         builder.UseSetting("Nolan:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Nolan:Demo", "true");
         builder.UseSetting("Nolan:DemoEnquiries", SeedDemoEnquiries ? "true" : "false");
@@ -86,25 +68,9 @@ public class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private async Task DisposeDatabaseAsync()
     {
         await DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES"));
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
+            await _database.DisposeAsync();
         }
     }
 

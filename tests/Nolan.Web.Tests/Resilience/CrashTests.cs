@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Nolan.Web.Tests.Infrastructure;
-using Npgsql;
 
 namespace Nolan.Web.Tests.Resilience;
 
@@ -15,41 +14,17 @@ namespace Nolan.Web.Tests.Resilience;
 public sealed class CrashTests : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "nolan-crash", Guid.NewGuid().ToString("N"));
-    private string _provider = "Sqlite";
-    private string _connection = "";
-    private string? _pgDatabase;
+    private TestDatabase? _database;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        if (NolanFactory.IsPostgres)
-        {
-            var admin = Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES")!;
-            _pgDatabase = "nolan_crash_" + Guid.NewGuid().ToString("N")[..10];
-            await using var conn = new NpgsqlConnection(admin);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
-            await cmd.ExecuteNonQueryAsync();
-            _provider = "Postgres";
-            _connection = new NpgsqlConnectionStringBuilder(admin) { Database = _pgDatabase }.ConnectionString;
-        }
-        else
-        {
-            _connection = $"Data Source={Path.Combine(_dir, "nolan.db")}";
-        }
+        _database = await TestDatabase.CreateAsync("nolan_crash");
     }
 
     public async Task DisposeAsync()
     {
-        if (_pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("NOLAN_TEST_POSTGRES"));
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-
+        await _database!.DisposeAsync();
         try
         {
             Directory.Delete(_dir, recursive: true);
@@ -60,7 +35,7 @@ public sealed class CrashTests : IAsyncLifetime
         }
     }
 
-    private string[] Settings => [$"--Nolan:Database:Provider={_provider}", $"--Nolan:Database:ConnectionString={_connection}", "--Nolan:DemoEnquiries=false"];
+    private string[] Settings => [$"--Nolan:Database:Provider={TestDatabase.Provider}", $"--Nolan:Database:ConnectionString={_database!.ConnectionString}", "--Nolan:DemoEnquiries=false"];
 
     private static string NolanDll => Path.Combine(AppContext.BaseDirectory, "nolan.dll");
 
