@@ -127,11 +127,23 @@ public sealed class OutboxDelivery(NolanDbContext db, IMessageSenderFactory send
         return (retried + 1, dead);
     }
 
-    /// <summary>Puts a dead message back in the queue (from the dead-letter page).</summary>
-    public async Task<bool> RetryAsync(Guid id, CancellationToken ct = default) =>
-        await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead)
+    /// <summary>Puts a dead message back in the queue (from the dead-letter page); audited in the same transaction.</summary>
+    public async Task<bool> RetryAsync(Guid id, Access.Actor actor, Audit.AuditLog audit, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, time.GetUtcNow()), ct) == 1;
+        if (changed)
+        {
+            await audit.RecordAsync(actor, "outbox.retried", "outbox_message", id, null,
+                new { Status = nameof(OutboxStatus.Dead) }, new { Status = nameof(OutboxStatus.Pending) }, ct: ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return changed;
+    }
 
     /// <summary>The Message-ID for a message: stable across retries, so receivers can drop a repeat.</summary>
     public static string MessageId(OutboxMessage m, string domain) =>

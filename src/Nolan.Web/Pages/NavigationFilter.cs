@@ -36,6 +36,11 @@ public sealed class NavigationFilter : IAsyncPageFilter
                 items.Add(new("Triage", "/enquiries?scope=triage", path == "/enquiries" && scope == "triage"));
             }
 
+            if (actor.IsSystemAdmin)
+            {
+                items.Add(new("Failed messages", "/admin/outbox", path.StartsWith("/admin", StringComparison.Ordinal)));
+            }
+
             items.Add(new("Our protocol", "/protocol", path.StartsWith("/protocol", StringComparison.Ordinal)));
             var db = context.HttpContext.RequestServices.GetRequiredService<Core.DataStore.NolanDbContext>();
             var unread = await db.InAppNotifications.CountAsync(n => n.AccountId == actor.AccountId && n.ReadAt == null, context.HttpContext.RequestAborted);

@@ -128,7 +128,9 @@ public sealed class OutboxTests(NolanFactory f) : IClassFixture<NolanFactory>
         Assert.Equal(OutboxStatus.Dead, message.Status);
 
         using var retryScope = f.Services.CreateScope();
-        Assert.True(await retryScope.ServiceProvider.GetRequiredService<OutboxDelivery>().RetryAsync(message.Id));
+        var admin = new Core.Access.Actor { AccountId = Guid.Empty, Name = "test admin", IsSystemAdmin = true };
+        Assert.True(await retryScope.ServiceProvider.GetRequiredService<OutboxDelivery>()
+            .RetryAsync(message.Id, admin, retryScope.ServiceProvider.GetRequiredService<Core.Audit.AuditLog>()));
         var round = await DeliverAsync();
         var after = await f.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id));
         Assert.True(after.Status == OutboxStatus.Sent, $"{after.Status} {after.LastError} {round}");

@@ -49,7 +49,7 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("POST", $"/api/v1/enquiries/{id}/copies"), ("GET", $"/api/v1/councils/{id}/wards"), ("GET", $"/api/v1/councils/{id}/services"),
             ("GET", $"/api/v1/councils/{id}/members"), ("GET", $"/api/v1/councils/{id}/officers"),
             ("GET", "/notifications"), ("POST", "/notifications"), ("GET", "/account/notifications"), ("POST", "/account/notifications"),
-            ("GET", "/api/v1/notifications"), ("POST", "/api/v1/notifications/read"),
+            ("GET", "/api/v1/notifications"), ("POST", "/api/v1/notifications/read"), ("GET", "/admin/outbox"), ("POST", "/admin/outbox"),
         })
         {
             data.Add(method, url);
