@@ -82,27 +82,27 @@ public static class EnquiryRulebook
         var required = rule.Silent ? [] : rule.RequiredContent;
         if (required.Contains(HoldingReplyElement.Reason) && string.IsNullOrWhiteSpace(reason))
         {
-            Add(errors, "Reason", "Enter the reason for the delay");
+            errors.AddError("Reason", "Enter the reason for the delay");
         }
 
         if (required.Contains(HoldingReplyElement.Action) && string.IsNullOrWhiteSpace(action))
         {
-            Add(errors, "Action", "Enter what action is being taken to pursue the enquiry");
+            errors.AddError("Action", "Enter what action is being taken to pursue the enquiry");
         }
 
         if (required.Contains(HoldingReplyElement.NewDeadline) && newDeadline is null)
         {
-            Add(errors, "NewDeadline", "Enter the date by which a substantive response will be sent");
+            errors.AddError("NewDeadline", "Enter the date by which a substantive response will be sent");
         }
 
         if (newDeadline is { } d && d <= today)
         {
-            Add(errors, "NewDeadline", "The new deadline must be in the future");
+            errors.AddError("NewDeadline", "The new deadline must be in the future");
         }
 
         if (string.IsNullOrWhiteSpace(reason) && string.IsNullOrWhiteSpace(action))
         {
-            Add(errors, "Reason", "Enter what you are telling the member");
+            errors.AddError("Reason", "Enter what you are telling the member");
         }
 
         if (errors.Count == 0)
@@ -126,13 +126,4 @@ public static class EnquiryRulebook
     public static bool OralAnswersNeedWrittenConfirmation(CouncilProtocol p) =>
         p.Version.Enquiries.WrittenAnswers is { Silent: false, ConfirmOralInWriting: true };
 
-    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
-    {
-        if (!errors.TryGetValue(key, out var list))
-        {
-            errors[key] = list = [];
-        }
-
-        list.Add(message);
-    }
 }

@@ -33,41 +33,41 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         var details = o.Details?.Trim();
         if (string.IsNullOrEmpty(subject))
         {
-            Add(errors, "Subject", "Enter a subject");
+            errors.AddError("Subject", "Enter a subject");
         }
         else if (subject.Length > EnquiryLimits.SubjectMax)
         {
-            Add(errors, "Subject", $"Subject must be {EnquiryLimits.SubjectMax} characters or fewer");
+            errors.AddError("Subject", $"Subject must be {EnquiryLimits.SubjectMax} characters or fewer");
         }
 
         if (string.IsNullOrEmpty(details))
         {
-            Add(errors, "Details", "Enter the details of the enquiry");
+            errors.AddError("Details", "Enter the details of the enquiry");
         }
         else if (details.Length > EnquiryLimits.DetailsMax)
         {
-            Add(errors, "Details", $"Details must be {EnquiryLimits.DetailsMax:N0} characters or fewer");
+            errors.AddError("Details", $"Details must be {EnquiryLimits.DetailsMax:N0} characters or fewer");
         }
 
         if (o.ConsentEvidence?.Length > EnquiryLimits.TextMax)
         {
-            Add(errors, "ConsentEvidence", $"Consent evidence must be {EnquiryLimits.TextMax:N0} characters or fewer");
+            errors.AddError("ConsentEvidence", $"Consent evidence must be {EnquiryLimits.TextMax:N0} characters or fewer");
         }
 
         if (!Enum.IsDefined(o.Channel))
         {
-            Add(errors, "Channel", "Choose how the enquiry was received");
+            errors.AddError("Channel", "Choose how the enquiry was received");
         }
 
         // PostgreSQL stores instants in UTC; an offset from the client is honoured, then normalised.
         var receivedAt = (o.ReceivedAt ?? Now).ToUniversalTime();
         if (receivedAt > Now + ClockSkew)
         {
-            Add(errors, "ReceivedAt", "The date received must be today or in the past");
+            errors.AddError("ReceivedAt", "The date received must be today or in the past");
         }
         else if (receivedAt < Now.AddYears(-1))
         {
-            Add(errors, "ReceivedAt", "The date received must be within the last year");
+            errors.AddError("ReceivedAt", "The date received must be within the last year");
         }
 
         // Whose enquiry is it? A member logs their own; the Hub names the member.
@@ -77,7 +77,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mid && m.Active, ct);
             if (member is null || !(actor.MemberIds.Contains(member.Id) || actor.Has(member.CouncilId, OfficerRoles.MembersSupportHub)))
             {
-                Add(errors, "MemberId", "Choose a member of your council");
+                errors.AddError("MemberId", "Choose a member of your council");
                 member = null;
             }
         }
@@ -87,7 +87,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
         else if (actor.IsMember || actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0)
         {
-            Add(errors, "MemberId", "Choose the member the enquiry is from");
+            errors.AddError("MemberId", "Choose the member the enquiry is from");
         }
         else
         {
@@ -97,12 +97,12 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         if (member is not null && o.ReceivedAt is not null && !actor.Has(member.CouncilId, OfficerRoles.MembersSupportHub))
         {
             // The deadline runs from receipt: only the Hub, recording a call or letter, may date it earlier than now.
-            Add(errors, "ReceivedAt", "Only the Members Support Hub can record an earlier date of receipt");
+            errors.AddError("ReceivedAt", "Only the Members Support Hub can record an earlier date of receipt");
         }
 
         if (member is not null && !actor.MemberIds.Contains(member.Id) && o.Channel == EnquiryChannel.Portal)
         {
-            Add(errors, "Channel", "Choose how the member contacted you: email, phone or in person");
+            errors.AddError("Channel", "Choose how the member contacted you: email, phone or in person");
         }
 
         Ward? ward = null;
@@ -114,7 +114,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 ward = await db.Wards.AsNoTracking().FirstOrDefaultAsync(w => w.Id == wid && w.CouncilId == member.CouncilId, ct);
                 if (ward is null)
                 {
-                    Add(errors, "WardId", "Choose a ward of this council");
+                    errors.AddError("WardId", "Choose a ward of this council");
                 }
             }
 
@@ -124,7 +124,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                     .FirstOrDefaultAsync(s => s.Id == sid && s.CouncilId == member.CouncilId, ct);
                 if (service is null)
                 {
-                    Add(errors, "ServiceId", "Choose a service of this council");
+                    errors.AddError("ServiceId", "Choose a service of this council");
                 }
             }
         }
@@ -704,15 +704,6 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         : text.Length > max ? ValidationFailed.For(field, $"This must be {max:N0} characters or fewer")
         : null;
 
-    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
-    {
-        if (!errors.TryGetValue(key, out var list))
-        {
-            errors[key] = list = [];
-        }
-
-        list.Add(message);
-    }
 
     private static string NewReference(string shortCode, DateOnly receivedOn)
     {

@@ -14,6 +14,17 @@ public static class EnquiryText
         _ => s.ToString(),
     };
 
+    /// <summary>GOV.UK tag colour for a status (govuk-frontend 6 shows "blue" and "light-blue" as its default tag).</summary>
+    public static string StatusColour(EnquiryStatus s) => s switch
+    {
+        EnquiryStatus.Open => "blue",
+        EnquiryStatus.Assigned => "light-blue",
+        EnquiryStatus.HoldingReplySent => "yellow",
+        EnquiryStatus.Answered => "green",
+        EnquiryStatus.MovedToComplaints => "purple",
+        _ => "grey",
+    };
+
     public static string Channel(EnquiryChannel c) => c switch
     {
         EnquiryChannel.Portal => "logged in Nolan",
