@@ -14,7 +14,8 @@
 #   --no-build    use the existing Release builds
 #   --keep        keep the work directory (PostgreSQL data, logs, wrk output) instead of deleting it
 # Environment: BENCH_PG_SETTINGS  extra "-c name=value" options for PostgreSQL
-#              BENCH_NPGSQL       extra Npgsql connection-string settings for both apps, e.g. "Max Auto Prepare=64"
+#              BENCH_NPGSQL       extra Npgsql connection-string settings for both apps, after Nolan's defaults
+#                                 (Max Auto Prepare=200;Auto Prepare Min Usages=2;No Reset On Close=true), e.g. "Max Auto Prepare=0"
 #              BENCH_PGSS=0       do not load pg_stat_statements (on by default: statements per request)
 #
 # Everything listens on 127.0.0.1 only; every wrk run has a fixed duration; everything started here is stopped on
@@ -190,7 +191,10 @@ done
 PG_PID="$(head -n 1 "$PG_DATA/postmaster.pid")"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE nolan" >/dev/null || die "CREATE DATABASE failed"
-CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=nolan${BENCH_NPGSQL:+;$BENCH_NPGSQL}"
+# Both apps get the connection settings Nolan applies by default (src/Nolan.Web/Hosting/DataStoreSetup.cs):
+# auto-prepared statements and no session reset when a connection goes back to the pool.
+NPGSQL_DEFAULTS="Max Auto Prepare=200;Auto Prepare Min Usages=2;No Reset On Close=true"
+CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=nolan;$NPGSQL_DEFAULTS${BENCH_NPGSQL:+;$BENCH_NPGSQL}"
 NOLAN_DB=(--Nolan:Database:Provider=Postgres "--Nolan:Database:ConnectionString=$CS")
 log "PostgreSQL $("${PSQL[@]}" -d nolan -Atc 'SHOW server_version') on 127.0.0.1:$PG_PORT"
 
@@ -362,7 +366,7 @@ done
 export META_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
 export META_MACHINE="$(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr); shared with other work"
 export META_LOAD="$LOAD_START" META_WRK="wrk ${WRK_OPTS[*]} -d$DURATION" META_WARMUP="steps of $WARMUP until the app's CPU per request stops falling (two steps in a row not 7 % below the best; 3 to $WARMUP_MAX_STEPS steps)"
-export META_PG="PostgreSQL $("${PSQL[@]}" -d nolan -Atc 'SHOW server_version') on 127.0.0.1: fsync=on, synchronous_commit=on, full_page_writes=on, shared_buffers=512MB, max_connections=200; pg_stat_statements $([ "${BENCH_PGSS:-1}" = 1 ] && echo loaded || echo off) ${BENCH_PG_SETTINGS:-}; Npgsql connection string: ${BENCH_NPGSQL:-defaults}"
+export META_PG="PostgreSQL $("${PSQL[@]}" -d nolan -Atc 'SHOW server_version') on 127.0.0.1: fsync=on, synchronous_commit=on, full_page_writes=on, shared_buffers=512MB, max_connections=200; pg_stat_statements $([ "${BENCH_PGSS:-1}" = 1 ] && echo loaded || echo off) ${BENCH_PG_SETTINGS:-}; Npgsql: $NPGSQL_DEFAULTS${BENCH_NPGSQL:+;$BENCH_NPGSQL}"
 export META_DATA="$("${PSQL[@]}" -d nolan -Atc "SELECT format('%s enquiries at the end (100,000 seeded for southend-on-sea over ten years, 2,000 of them member@southend-on-sea.demo''s, of which %s live: Nolan''s list returns %s rows, the baseline SELECT %s), %s activities, %s audit events', (SELECT count(*) FROM enquiries), $DEMO_LIVE, $LIST_ROWS, $SELECT_ROWS, (SELECT count(*) FROM enquiry_activities), (SELECT count(*) FROM audit_events))")"
 "$PY" -c 'import json, os, sys; json.dump({k: os.environ["META_" + v] for k, v in [("date", "DATE"), ("machine", "MACHINE"), ("load_start", "LOAD"), ("wrk", "WRK"), ("warmup", "WARMUP"), ("postgres", "PG"), ("dataset", "DATA")]}, open(sys.argv[1], "w"))' "$WORK/meta.json"
 rc=0

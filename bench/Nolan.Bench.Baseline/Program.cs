@@ -5,7 +5,7 @@
 //   POST /insert    reads the same JSON body as POST /api/v1/enquiries and does ONE INSERT of an enquiry-shaped row
 //                   into bench_enquiries (a copy of the enquiries table's columns and indexes, no foreign keys);
 //                   201 with the id.
-//   GET  /select    ONE SELECT of the reader's 25 newest rows from bench_enquiries by member_id (indexed), as JSON.
+//   GET  /select    ONE SELECT of the reader's 25 newest rows from bench_enquiries_read by member_id (index on (member_id, received_at)), as JSON.
 //
 // Configuration: --Bench:ConnectionString=... (required), --Bench:ReaderEmail / --Bench:WriterEmail (demo accounts
 // whose member seats own the rows read and written), --urls http://127.0.0.1:PORT. bench/seed.sql creates and fills
@@ -35,10 +35,10 @@ try
 {
     reader = await Seat.LoadAsync(dataSource, builder.Configuration["Bench:ReaderEmail"] ?? "member@southend-on-sea.demo");
     writer = await Seat.LoadAsync(dataSource, builder.Configuration["Bench:WriterEmail"] ?? "member2@southend-on-sea.demo");
-    await using var check = dataSource.CreateCommand("SELECT to_regclass('bench_enquiries') IS NOT NULL");
+    await using var check = dataSource.CreateCommand("SELECT to_regclass('bench_enquiries') IS NOT NULL AND to_regclass('bench_enquiries_read') IS NOT NULL");
     if (await check.ExecuteScalarAsync() is not true)
     {
-        throw new InvalidOperationException("Table bench_enquiries is missing: run bench/seed.sql first.");
+        throw new InvalidOperationException("Tables bench_enquiries and bench_enquiries_read are missing: run bench/seed.sql first.");
     }
 }
 catch (Exception e) when (e is InvalidOperationException or NpgsqlException)
@@ -106,7 +106,7 @@ app.MapPost("/insert", async (HttpRequest request, NpgsqlDataSource db, Cancella
 const string selectSql = """
     SELECT id, reference, subject, status, received_at, due_on, promised_by, very_overdue_after, assigned_officer_id,
         service_id, version
-    FROM bench_enquiries
+    FROM bench_enquiries_read
     WHERE member_id = $1
     ORDER BY received_at DESC
     LIMIT 25

@@ -4,8 +4,8 @@ using Nolan.Core.DataStore;
 
 namespace Nolan.Core.Access;
 
-/// <summary>A member seat the signed-in person holds.</summary>
-public sealed record MemberSeat(Guid MemberId, Guid CouncilId, string Name);
+/// <summary>A member seat the signed-in person holds: enough of the member record to act as them without a query.</summary>
+public sealed record MemberSeat(Guid MemberId, Guid CouncilId, string Name, string Email = "", Guid? WardId = null);
 
 /// <summary>
 /// Who is acting, and in what capacities: resolved from the account on every request. Core services take an
@@ -62,7 +62,7 @@ public sealed class Actor
                 .Select(a => new { a.CouncilId, a.Roles }).ToListAsync(ct);
         var members = await db.Members.AsNoTracking()
             .Where(m => m.AccountId == accountId && m.Active)
-            .Select(m => new MemberSeat(m.Id, m.CouncilId, m.Name))
+            .Select(m => new MemberSeat(m.Id, m.CouncilId, m.Name, m.Email, m.WardId))
             .ToListAsync(ct);
 
         return new Actor

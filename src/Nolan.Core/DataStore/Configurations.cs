@@ -179,7 +179,9 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
     public void Configure(EntityTypeBuilder<Enquiry> b)
     {
         b.HasIndex(e => e.Reference).IsUnique();
-        b.HasIndex(e => new { e.MemberId, e.ReceivedAt });
+        // "My enquiries" filters by member and stage, newest first: (member, status) finds the few live ones of
+        // thousands without reading the rest.
+        b.HasIndex(e => new { e.MemberId, e.Status, e.ReceivedAt });
         b.HasIndex(e => new { e.AssignedOfficerId, e.Status });
         b.HasIndex(e => new { e.CouncilId, e.Status, e.ReceivedAt });
         b.HasIndex(e => new { e.CouncilId, e.DueOn });

@@ -66,7 +66,7 @@ public static class DemoEnquiries
                 }
 
                 count++;
-                var e = logged.Value!;
+                var e = logged.Value!.Enquiry;
                 if (i % 6 == 0)
                 {
                     continue;

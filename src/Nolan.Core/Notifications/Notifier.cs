@@ -94,6 +94,24 @@ public sealed class Notifier(NolanDbContext db, MessageTemplates templates, Time
         return ids.Count;
     }
 
+    /// <summary>Loads several recipients' preferences in one query, before queueing messages to them.</summary>
+    public async Task PrepareAsync(IEnumerable<Guid?> accountIds, CancellationToken ct = default)
+    {
+        var ids = accountIds.OfType<Guid>().Where(id => !_prefs.ContainsKey(id)).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var found = await db.Accounts.AsNoTracking().Where(x => ids.Contains(x.Id))
+            .Select(x => new { x.Id, x.NotifyBy, x.DailyDigest }).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var a = found.FirstOrDefault(x => x.Id == id);
+            _prefs[id] = a is null ? (DeliveryPreference.Email, false) : (a.NotifyBy, a.DailyDigest);
+        }
+    }
+
     private async Task<(DeliveryPreference, bool)> PreferencesAsync(Guid? accountId, CancellationToken ct)
     {
         if (accountId is not { } id)

@@ -129,9 +129,8 @@ public static class EnquiryEndpoints
             return ApiJson.Problem(result.Error!);
         }
 
-        var view = await service.GetAsync(result.Value!.Id, actor, http.RequestAborted);
-        http.Response.Headers.Location = $"/api/v1/enquiries/{result.Value.Id}";
-        return Results.Json(EnquiryDto.From(view.Value!), ApiJson.Options, statusCode: 201);
+        http.Response.Headers.Location = $"/api/v1/enquiries/{result.Value!.Enquiry.Id}";
+        return Results.Json(EnquiryDto.From(result.Value), ApiJson.Options, statusCode: 201);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, EnquiryService service)

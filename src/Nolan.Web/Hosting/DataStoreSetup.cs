@@ -22,9 +22,28 @@ internal static class DataStoreSetup
                 throw new InvalidOperationException("The PostgreSQL data source is only available when Nolan:Database:Provider is Postgres.");
             }
 
-            return new NpgsqlDataSourceBuilder(db.ConnectionString).Build();
+            var builder = new NpgsqlDataSourceBuilder(db.ConnectionString);
+            var cs = builder.ConnectionStringBuilder;
+            var given = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+            // Unless the connection string says otherwise: prepare statements used more than once on a connection
+            // (PostgreSQL otherwise parses and plans each of EF's statements on every request), and do not reset
+            // session state when a connection returns to the pool (Nolan sets none; the reset was a round trip
+            // per request).
+            if (!given.ContainsKey("Max Auto Prepare"))
+            {
+                cs.MaxAutoPrepare = 200;
+                cs.AutoPrepareMinUsages = 2;
+            }
+
+            if (!given.ContainsKey("No Reset On Close"))
+            {
+                cs.NoResetOnClose = true;
+            }
+
+            return builder.Build();
         });
-        services.AddDbContext<NolanDbContext>((sp, o) =>
+        // Pooled contexts: a request reuses a context instead of building one (and its services) from scratch.
+        services.AddDbContextPool<NolanDbContext>((sp, o) =>
         {
             var db = sp.GetRequiredService<IOptions<NolanOptions>>().Value.Database;
             if (db.Provider == DatabaseProvider.Postgres)

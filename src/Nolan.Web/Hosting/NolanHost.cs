@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Nolan.Core.Access;
 using Nolan.Core.Audit;
+using Nolan.Core.CouncilDirectory;
 using Nolan.Core.Enquiries;
 using Nolan.Core.Notifications;
 using Nolan.Core.Protocols;
@@ -67,6 +68,7 @@ public static class NolanHost
             return PresetLoader.LoadDirectory(path);
         });
         services.AddSingleton<ProtocolRegistry>();
+        services.AddSingleton<DirectoryCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EnquiryService>();
         services.AddSingleton(sp =>

@@ -137,8 +137,8 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
             return ShowError(result.Error!) ?? Page();
         }
 
-        Flash($"Enquiry {result.Value!.Reference} logged");
-        return Redirect($"/enquiries/{result.Value.Id}");
+        Flash($"Enquiry {result.Value!.Enquiry.Reference} logged");
+        return Redirect($"/enquiries/{result.Value.Enquiry.Id}");
     }
 
     private async Task LoadListsAsync(CancellationToken ct)
