@@ -92,7 +92,11 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var seat = actor.Members[0];
             member = new Member
             {
-                Id = seat.MemberId, CouncilId = seat.CouncilId, AccountId = actor.AccountId, Name = seat.Name, Email = seat.Email,
+                Id = seat.MemberId,
+                CouncilId = seat.CouncilId,
+                AccountId = actor.AccountId,
+                Name = seat.Name,
+                Email = seat.Email,
                 WardId = seat.WardId,
             };
         }
