@@ -20,6 +20,9 @@ public sealed class Account
 
     /// <summary>One email a day listing everything, instead of an email per message.</summary>
     public bool DailyDigest { get; set; }
+
+    /// <summary>Members: a weekly email listing their open enquiries (on by default).</summary>
+    public bool WeeklyDigest { get; set; } = true;
 }
 
 /// <summary>Where notifications go.</summary>

@@ -136,6 +136,17 @@ public sealed class Officer
     /// <summary>The employer when it is not the council itself, e.g. "Publica Group".</summary>
     public string? Employer { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>First day of a planned absence (London date), with <see cref="AwayUntil"/> and <see cref="CoverOfficerId"/>.</summary>
+    public DateOnly? AwayFrom { get; set; }
+
+    /// <summary>Last day of the absence (inclusive).</summary>
+    public DateOnly? AwayUntil { get; set; }
+
+    /// <summary>The colleague who receives this officer's members' enquiries while they are away (Southend 9.1.6).</summary>
+    public Guid? CoverOfficerId { get; set; }
+
+    public bool IsAwayOn(DateOnly day) => AwayFrom is { } from && AwayUntil is { } until && from <= day && day <= until;
 }
 
 /// <summary>Council-level responsibilities an officer holds.</summary>

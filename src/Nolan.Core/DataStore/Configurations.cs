@@ -85,6 +85,7 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         b.HasIndex(o => o.AccountId).IsUnique();
         b.HasIndex(o => o.LineManagerId);
         b.HasOne(o => o.LineManager).WithMany().HasForeignKey(o => o.LineManagerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Officer>().WithMany().HasForeignKey(o => o.CoverOfficerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId);
     }
 }

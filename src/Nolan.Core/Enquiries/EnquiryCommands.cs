@@ -79,4 +79,5 @@ public sealed record EnquiryView(
     IReadOnlyList<EnquiryActivity> Activities,
     IReadOnlyList<CopyRecipient> CopiedTo,
     EnquiryRelation Relation,
-    EnquiryPermissions Can);
+    EnquiryPermissions Can,
+    string? AssigneeAway = null);

@@ -38,6 +38,9 @@ public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protoco
                 MemberName = e.Member!.Name,
                 Officer = new Recipient(e.AssignedOfficer!.AccountId, e.AssignedOfficer.Name, e.AssignedOfficer.Email),
                 e.AssignedOfficer.LineManagerId,
+                OfficerId = e.AssignedOfficer.Id,
+                e.AssignedOfficer.AwayFrom,
+                e.AssignedOfficer.AwayUntil,
                 ChiefOfficerId = e.Service == null ? null : e.Service.ChiefOfficerId,
             })
             .ToListAsync(ct);
@@ -55,13 +58,28 @@ public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protoco
                 ["due"] = LondonTime.FormatDate(due),
                 ["officer"] = e.Officer.Name,
                 ["promised"] = e.PromisedBy is null ? "" : "This is the date promised in a holding reply.",
+                ["cover"] = "",
             };
             var link = $"/enquiries/{e.Id}";
 
-            if (today < due && p.Calendar.IsWorkingDay(today) && p.Calendar.AddWorkingDays(today, 1) == due
-                && await QueueOnceAsync(e.CouncilId, p, e.Officer, "enquiry-due-soon", $"reminder/{e.Id}/due-soon/{due:yyyy-MM-dd}", values, link, ct))
+            // While the officer is away, their colleague covering (Southend 9.1.6) is reminded too.
+            var away = e.AwayFrom <= today && today <= e.AwayUntil;
+            var cover = away ? await Absences.CoverForAsync(db, p, e.OfficerId, today, ct) : null;
+            var coverValues = cover is null ? null : new Dictionary<string, string>(values) { ["cover"] = $"{cover.Explanation} You are receiving this as their cover." };
+            var coverTo = cover is null ? null : new Recipient(cover.AccountId, cover.Name, cover.Email);
+
+            if (today < due && p.Calendar.IsWorkingDay(today) && p.Calendar.AddWorkingDays(today, 1) == due)
             {
-                dueSoon++;
+                var key = $"reminder/{e.Id}/due-soon/{due:yyyy-MM-dd}";
+                if (await QueueOnceAsync(e.CouncilId, p, e.Officer, "enquiry-due-soon", key, values, link, ct))
+                {
+                    dueSoon++;
+                }
+
+                if (coverTo is not null)
+                {
+                    await QueueOnceAsync(e.CouncilId, p, coverTo, "enquiry-due-soon", $"{key}/cover/{cover!.OfficerId}", coverValues!, link, ct);
+                }
             }
 
             if (today > due)
@@ -70,6 +88,11 @@ public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protoco
                 if (await QueueOnceAsync(e.CouncilId, p, e.Officer, "enquiry-overdue", key + "/officer", values, link, ct))
                 {
                     overdue++;
+                }
+
+                if (coverTo is not null)
+                {
+                    await QueueOnceAsync(e.CouncilId, p, coverTo, "enquiry-overdue", $"{key}/cover/{cover!.OfficerId}", coverValues!, link, ct);
                 }
 
                 if (e.LineManagerId is { } managerId && await RecipientAsync(managerId, ct) is { } manager)

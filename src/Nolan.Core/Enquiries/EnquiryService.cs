@@ -159,6 +159,11 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         var deadline = EnquiryRulebook.Deadline(p, receivedOn);
         var manager = service?.Manager is { Active: true } m2 ? m2 : null;
         var route = EnquiryRulebook.Route(p, manager?.Id, manager?.Name, service?.Name);
+        // The manager's absence is in the cached directory: the cover is looked up only when they are away (9.1.6).
+        var cover = manager is not null && manager.IsAwayOn(Today) ? await Absences.CoverForAsync(db, p, manager, Today, ct) : null;
+        var assignee = cover is not null
+            ? new Recipient(cover.AccountId, cover.Name, cover.Email)
+            : manager is null ? null : new Recipient(manager.AccountId, manager.Name, manager.Email);
         var now = Now;
         var enquiry = new Enquiry
         {
@@ -179,27 +184,34 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             DueOn = deadline.DueOn,
             VeryOverdueAfter = deadline.VeryOverdueAfter,
             Status = route.ToHub ? EnquiryStatus.Open : EnquiryStatus.Assigned,
-            AssignedOfficerId = route.OfficerId,
+            AssignedOfficerId = cover?.OfficerId ?? route.OfficerId,
             CreatedAt = now,
             UpdatedAt = now,
         };
         enquiry.Activities.Add(Activity(enquiry, actor, ActivityKind.Logged, body: deadline.Explanation, citation: deadline.Why));
         enquiry.Activities.Add(Activity(enquiry, actor, route.ToHub ? ActivityKind.Routed : ActivityKind.Assigned,
             body: route.Explanation, subjectId: route.OfficerId, subjectName: route.OfficerName, citation: route.Why));
+        if (cover is not null)
+        {
+            enquiry.Activities.Add(Activity(enquiry, actor, ActivityKind.PassedOn, body: cover.Explanation,
+                subjectId: cover.OfficerId, subjectName: cover.Name, citation: cover.Why));
+        }
+
         db.Enquiries.Add(enquiry);
-        await notifier.PrepareAsync([member.AccountId, manager?.AccountId], ct);
+        await notifier.PrepareAsync([member.AccountId, assignee?.AccountId], ct);
+        var routing = cover is null ? route.Explanation : $"{route.Explanation} {cover.Explanation}";
         await NotifyAsync(enquiry, p, MemberRecipient(member), "enquiry-logged", "logged", new()
         {
-            ["routing"] = route.Explanation,
+            ["routing"] = routing,
             ["deadline"] = deadline.DueOn is { } d ? $"A reply is due by {LondonTime.FormatDate(d)}." : deadline.Explanation,
         }, ct);
-        if (manager is not null)
+        if (assignee is not null)
         {
-            await NotifyAsync(enquiry, p, new Recipient(manager.AccountId, manager.Name, manager.Email), "enquiry-assigned", "assigned-" + manager.Id, new()
+            await NotifyAsync(enquiry, p, assignee, "enquiry-assigned", "assigned-" + enquiry.AssignedOfficerId, new()
             {
                 ["member"] = member.Name,
                 ["deadline"] = deadline.DueOn is { } d2 ? $"A substantive reply is due by {LondonTime.FormatDate(d2)}." : deadline.Explanation,
-                ["note"] = "",
+                ["note"] = cover?.Explanation ?? "",
             }, ct);
         }
 
@@ -221,10 +233,10 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         await db.SaveChangesAsync(ct);
 
         var wardName = (ward ?? (enquiry.WardId is { } w ? dir!.Wards.GetValueOrDefault(w) : null))?.Name;
-        var relation = EnquiryAccess.RelationOf(actor, enquiry, manager?.LineManagerId, copiedToActor: false);
+        var relation = EnquiryAccess.RelationOf(actor, enquiry, cover?.LineManagerId ?? manager?.LineManagerId, copiedToActor: false);
         var can = EnquiryPermissions.For(relation, enquiry);
         IReadOnlyList<EnquiryActivity> activities = can.SeeInternal ? [.. enquiry.Activities] : [.. enquiry.Activities.Where(a => !a.Internal)];
-        return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, manager?.Name,
+        return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, assignee?.Name,
             enquiry.TimelinessOn(Today), deadline, activities, [], relation, can);
     }
 
@@ -256,8 +268,18 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         var council = await db.Councils.AsNoTracking().Where(c => c.Id == e.CouncilId).Select(c => c.Name).FirstAsync(ct);
         var p = await protocols.ForVersionAsync(db, e.CouncilId, e.ProtocolVersion, ct);
         var deadline = EnquiryRulebook.Deadline(p, e.ReceivedOn);
+        // Out of office: the page always gives the alternative contact (Southend 9.1.6).
+        string? away = null;
+        if (!e.IsFinished && e.AssignedOfficer is { } assignee && assignee.IsAwayOn(Today))
+        {
+            var cover = await Absences.CoverForAsync(db, p, assignee, Today, ct);
+            away = cover is not null
+                ? $"{cover.Explanation} Contact {cover.Name} ({cover.Email})."
+                : $"{assignee.Name} is away until {LondonTime.FormatDate(assignee.AwayUntil!.Value)}.";
+        }
+
         return new EnquiryView(e, council, e.Member!.Name, e.Ward?.Name, e.Service?.Name, e.AssignedOfficer?.Name,
-            e.TimelinessOn(Today), deadline, activities, copies, relation, can);
+            e.TimelinessOn(Today), deadline, activities, copies, relation, can, away);
     }
 
     /// <summary>A list for one of the dashboards, newest first, 25 to a page.</summary>
@@ -356,17 +378,24 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 return ValidationFailed.For("Note", $"The note must be {EnquiryLimits.TextMax:N0} characters or fewer");
             }
 
-            var officer = await db.Officers.AsNoTracking()
+            var chosen = await db.Officers.AsNoTracking()
                 .Where(o => o.Id == officerId && o.Active && db.OfficerAppointments.Any(a => a.OfficerId == o.Id && a.CouncilId == e.CouncilId))
-                .Select(o => new { o.Id, o.Name, o.Email, o.AccountId }).FirstOrDefaultAsync(ct);
-            if (officer is null)
+                .FirstOrDefaultAsync(ct);
+            if (chosen is null)
             {
                 return ValidationFailed.For("OfficerId", "Choose an officer who works for this council");
             }
 
+            // An officer who is away has named a colleague for their members' enquiries (Southend 9.1.6).
+            var cover = await Absences.CoverForAsync(db, p, chosen, Today, ct);
+            var officer = cover is null
+                ? new { chosen.Id, chosen.Name, chosen.Email, chosen.AccountId }
+                : new { Id = cover.OfficerId, cover.Name, cover.Email, cover.AccountId };
             if (officer.Id == e.AssignedOfficerId)
             {
-                return ValidationFailed.For("OfficerId", $"{officer.Name} already has this enquiry");
+                return ValidationFailed.For("OfficerId", cover is null
+                    ? $"{officer.Name} already has this enquiry"
+                    : $"{cover.Explanation} {cover.Name} already has this enquiry");
             }
 
             var before = new { e.AssignedOfficerId, Status = e.Status.ToString() };
@@ -380,15 +409,16 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             }
 
             var rule = p.Version.Enquiries.PassingOn;
-            var cite = passing && !rule.Silent ? p.Cite(rule) : null;
+            var cite = cover?.Why ?? (passing && !rule.Silent ? p.Cite(rule) : null);
+            var body = string.Join(" ", new[] { string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cover?.Explanation }.OfType<string>());
             var act = Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
-                body: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), subjectId: officer.Id, subjectName: officer.Name, citation: cite);
+                body: body.Length == 0 ? null : body, subjectId: officer.Id, subjectName: officer.Name, citation: cite);
             db.EnquiryActivities.Add(act);
             await NotifyAsync(e, p, new Recipient(officer.AccountId, officer.Name, officer.Email), "enquiry-assigned", act.Id + "-officer", new()
             {
                 ["member"] = e.Member!.Name,
                 ["deadline"] = e.EffectiveDueOn is { } due ? $"A substantive reply is due by {LondonTime.FormatDate(due)}." : "Your protocol sets no deadline.",
-                ["note"] = string.IsNullOrWhiteSpace(note) ? "" : $"Note from {actor.Name}: {note.Trim()}",
+                ["note"] = string.Join(" ", new[] { string.IsNullOrWhiteSpace(note) ? null : $"Note from {actor.Name}: {note.Trim()}", cover?.Explanation }.OfType<string>()),
             }, ct);
             await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-passed-on", act.Id + "-member", new() { ["officer"] = officer.Name }, ct);
             await AuditAsync(actor, passing ? "enquiry.passed_on" : "enquiry.assigned", e, before,

@@ -61,7 +61,9 @@ public sealed class OutboxDelivery(NolanDbContext db, IMessageSenderFactory send
             stale.State = EntityState.Detached;
         }
 
-        var claimed = await db.OutboxMessages.Where(m => m.ClaimedBy == claim).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+        // By primary key: claimed_by has no index, and the outbox keeps every message it ever sent.
+        var claimed = await db.OutboxMessages.Where(m => candidates.Contains(m.Id) && m.ClaimedBy == claim)
+            .OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
 
         int sent = 0, retried = 0, dead = 0;
         foreach (var group in claimed.GroupBy(m => m.Channel))

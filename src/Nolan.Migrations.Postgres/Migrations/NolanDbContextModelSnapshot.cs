@@ -142,6 +142,10 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("password_hash");
 
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("weekly_digest");
+
                     b.HasKey("Id")
                         .HasName("pk_accounts");
 
@@ -638,6 +642,18 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<DateOnly?>("AwayFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("away_from");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("away_until");
+
+                    b.Property<Guid?>("CoverOfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_officer_id");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -677,6 +693,9 @@ namespace Nolan.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId")
                         .IsUnique()
                         .HasDatabaseName("ix_officers_account_id");
+
+                    b.HasIndex("CoverOfficerId")
+                        .HasDatabaseName("ix_officers_cover_officer_id");
 
                     b.HasIndex("LineManagerId")
                         .HasDatabaseName("ix_officers_line_manager_id");
@@ -1347,6 +1366,12 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .HasConstraintName("fk_officers_accounts_account_id");
+
+                    b.HasOne("Nolan.Core.CouncilDirectory.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("CoverOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_officers_officers_cover_officer_id");
 
                     b.HasOne("Nolan.Core.CouncilDirectory.Officer", "LineManager")
                         .WithMany()

@@ -137,6 +137,10 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_digest");
+
                     b.HasKey("Id")
                         .HasName("pk_accounts");
 
@@ -633,6 +637,18 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
+                    b.Property<DateOnly?>("AwayFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("away_from");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("away_until");
+
+                    b.Property<Guid?>("CoverOfficerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_officer_id");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -672,6 +688,9 @@ namespace Nolan.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId")
                         .IsUnique()
                         .HasDatabaseName("ix_officers_account_id");
+
+                    b.HasIndex("CoverOfficerId")
+                        .HasDatabaseName("ix_officers_cover_officer_id");
 
                     b.HasIndex("LineManagerId")
                         .HasDatabaseName("ix_officers_line_manager_id");
@@ -1340,6 +1359,12 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .HasConstraintName("fk_officers_accounts_account_id");
+
+                    b.HasOne("Nolan.Core.CouncilDirectory.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("CoverOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_officers_officers_cover_officer_id");
 
                     b.HasOne("Nolan.Core.CouncilDirectory.Officer", "LineManager")
                         .WithMany()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nolan.Core.CouncilDirectory;
 using Nolan.Core.DataStore;
 using Nolan.Web.Security;
 
@@ -21,6 +22,31 @@ public static class DirectoryEndpoints
                 officerCouncils = a.OfficerCouncils.Select(c => new { councilId = c.Key, roles = c.Value.ToString() }),
             }, ApiJson.Options);
         }).RequireAuthorization(Policies.SignedIn).WithTags("Directory").WithSummary("Who you are signed in as, and your roles.");
+
+        var absence = api.MapGroup("/me/absence").WithTags("Directory").RequireAuthorization(Policies.Officer);
+        absence.MapGet("/", async (HttpContext http, Absences absences) =>
+            await absences.CurrentAsync(ActorMiddleware.ActorOf(http), http.RequestAborted) is { } a
+                ? Results.Json(a, ApiJson.Options)
+                : ApiJson.Problem(new Core.Common.NotFound("absence")))
+            .Produces<Absence>().ProducesProblem(404).WithSummary("Your recorded absence and the colleague covering it.");
+        absence.MapPut("/", async (HttpContext http, Absences absences) =>
+        {
+            var body = await ApiJson.ReadAsync<AbsenceRequest>(http.Request);
+            if (!body.IsSuccess)
+            {
+                return ApiJson.Problem(body.Error!);
+            }
+
+            var result = await absences.SetAsync(new SetAbsence(body.Value!.AwayFrom, body.Value.AwayUntil, body.Value.CoverOfficerId),
+                ActorMiddleware.ActorOf(http), http.RequestAborted);
+            return result.IsSuccess ? Results.Json(result.Value, ApiJson.Options) : ApiJson.Problem(result.Error!);
+        }).AddEndpointFilter<IdempotencyFilter>().Accepts<AbsenceRequest>("application/json").Produces<Absence>().ProducesProblem(400)
+            .WithSummary("Record an absence (first and last day away) and the colleague who receives your members' enquiries (Southend 9.1.6).");
+        absence.MapDelete("/", async (HttpContext http, Absences absences) =>
+        {
+            var result = await absences.ClearAsync(ActorMiddleware.ActorOf(http), http.RequestAborted);
+            return result.IsSuccess ? Results.NoContent() : ApiJson.Problem(result.Error!);
+        }).Produces(204).WithSummary("Clear your absence.");
 
         var councils = api.MapGroup("/councils/{councilId:guid}").WithTags("Directory").RequireAuthorization(Policies.SignedIn);
         councils.MapGet("/wards", async (Guid councilId, HttpContext http, NolanDbContext db) =>
@@ -50,3 +76,6 @@ public static class DirectoryEndpoints
 
     private static IResult NotFound() => ApiJson.Problem(new Core.Common.NotFound("council"));
 }
+
+/// <summary>An absence: <c>awayFrom</c> and <c>awayUntil</c> are London dates (inclusive), <c>coverOfficerId</c> a colleague.</summary>
+public sealed record AbsenceRequest(DateOnly? AwayFrom, DateOnly? AwayUntil, Guid? CoverOfficerId);

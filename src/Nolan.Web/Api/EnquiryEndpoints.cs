@@ -207,7 +207,8 @@ public sealed record EnquiryDto(
     bool AwaitingWrittenConfirmation,
     IReadOnlyList<CopyDto> CopiedTo,
     IReadOnlyList<ActivityDto> Activities,
-    EnquiryPermissions Can)
+    EnquiryPermissions Can,
+    string? AssigneeAway)
 {
     public static EnquiryDto From(EnquiryView v)
     {
@@ -221,7 +222,7 @@ public sealed record EnquiryDto(
             [.. v.CopiedTo.Select(x => new CopyDto(x.MemberId, x.Name, x.At))],
             [.. v.Activities.Select(a => new ActivityDto(a.Kind.ToString(), a.At, a.ByName, a.Body, a.Reason, a.ActionTaken,
                 a.NewDeadline, a.SubjectName, a.Oral, a.Internal, a.Citation))],
-            v.Can);
+            v.Can, v.AssigneeAway);
     }
 }
 

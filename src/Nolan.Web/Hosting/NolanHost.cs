@@ -69,6 +69,7 @@ public static class NolanHost
         });
         services.AddSingleton<ProtocolRegistry>();
         services.AddSingleton<DirectoryCache>();
+        services.AddScoped<Absences>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EnquiryService>();
         services.AddSingleton(sp =>
@@ -82,6 +83,8 @@ public static class NolanHost
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<EnquiryReminders>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Digests);
+        services.AddScoped<Digests>();
         services.AddHostedService<ReminderWorker>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IdempotencyFilter>();
@@ -122,6 +125,7 @@ public static class NolanHost
             .AddPolicy(Policies.Officer, p => p.RequireRole(NolanRoles.Officer))
             .AddPolicy(Policies.Hub, p => p.RequireRole(NolanRoles.Hub))
             .AddPolicy(Policies.LogsEnquiries, p => p.RequireRole(NolanRoles.Member, NolanRoles.Hub))
+            .AddPolicy(Policies.MessageTemplates, p => p.RequireRole(NolanRoles.Hub, NolanRoles.SystemAdmin))
             .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(NolanRoles.SystemAdmin));
 
         services.AddRateLimiter(o =>

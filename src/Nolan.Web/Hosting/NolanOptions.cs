@@ -31,6 +31,9 @@ public sealed class NolanOptions
     /// <summary>Outgoing email.</summary>
     public Core.Notifications.SmtpSettings Smtp { get; set; } = new();
 
+    /// <summary>When daily and weekly digests go out (London time).</summary>
+    public Core.Notifications.DigestSettings Digests { get; set; } = new();
+
     /// <summary>Seconds between outbox delivery rounds.</summary>
     public int OutboxIntervalSeconds { get; set; } = 5;
 

@@ -38,14 +38,24 @@ public sealed class NavigationFilter : IAsyncPageFilter
 
             if (actor.IsSystemAdmin)
             {
-                items.Add(new("Failed messages", "/admin/outbox", path.StartsWith("/admin", StringComparison.Ordinal)));
+                items.Add(new("Failed messages", "/admin/outbox", path.StartsWith("/admin/outbox", StringComparison.Ordinal)));
+            }
+
+            if (actor.IsSystemAdmin || actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0)
+            {
+                items.Add(new("Messages", "/admin/templates", path.StartsWith("/admin/templates", StringComparison.Ordinal)));
             }
 
             items.Add(new("Our protocol", "/protocol", path.StartsWith("/protocol", StringComparison.Ordinal)));
             var db = context.HttpContext.RequestServices.GetRequiredService<Core.DataStore.NolanDbContext>();
             var unread = await db.InAppNotifications.CountAsync(n => n.AccountId == actor.AccountId && n.ReadAt == null, context.HttpContext.RequestAborted);
             items.Add(new(unread > 0 ? $"Notifications ({unread})" : "Notifications", "/notifications", path.StartsWith("/notifications", StringComparison.Ordinal)));
-            items.Add(new("API tokens", "/account/tokens", path.StartsWith("/account", StringComparison.Ordinal)));
+            if (actor.IsOfficer)
+            {
+                items.Add(new("Out of office", "/account/out-of-office", path.StartsWith("/account/out-of-office", StringComparison.Ordinal)));
+            }
+
+            items.Add(new("API tokens", "/account/tokens", path.StartsWith("/account/tokens", StringComparison.Ordinal)));
             page.ViewData["Navigation"] = items;
         }
 

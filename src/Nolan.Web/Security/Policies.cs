@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>May log enquiries: a member, or the Hub on a member's behalf.</summary>
     public const string LogsEnquiries = "logs-enquiries";
 
+    /// <summary>Sees the message templates: Democratic Services (the Hub), who own the wording, and system administrators.</summary>
+    public const string MessageTemplates = "message-templates";
+
     /// <summary>Runs the installation: tokens for others, verifying the audit trail.</summary>
     public const string SystemAdmin = "system-admin";
 }

@@ -50,6 +50,8 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("GET", $"/api/v1/councils/{id}/members"), ("GET", $"/api/v1/councils/{id}/officers"),
             ("GET", "/notifications"), ("POST", "/notifications"), ("GET", "/account/notifications"), ("POST", "/account/notifications"),
             ("GET", "/api/v1/notifications"), ("POST", "/api/v1/notifications/read"), ("GET", "/admin/outbox"), ("POST", "/admin/outbox"),
+            ("GET", "/admin/templates"), ("GET", "/admin/templates/enquiry-logged"), ("GET", "/account/out-of-office"), ("POST", "/account/out-of-office"),
+            ("GET", "/api/v1/me/absence"), ("PUT", "/api/v1/me/absence"), ("DELETE", "/api/v1/me/absence"),
         })
         {
             data.Add(method, url);
@@ -64,7 +66,7 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
     {
         var client = f.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
         }
@@ -110,6 +112,8 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
     [InlineData("admin@nolan.demo", "/enquiries?scope=mine")]
     [InlineData("member@southend-on-sea.demo", "/enquiries?scope=triage")]
     [InlineData("member@southend-on-sea.demo", "/enquiries?scope=assigned-to-me")]
+    [InlineData("member@southend-on-sea.demo", "/account/out-of-office")]
+    [InlineData("officer@southend-on-sea.demo", "/admin/templates")]
     public async Task Page_RoleLacking_Forbidden(string email, string url)
     {
         var page = await f.SignInAsync(email);

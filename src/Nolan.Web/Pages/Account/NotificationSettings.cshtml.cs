@@ -16,6 +16,11 @@ public sealed class NotificationSettingsModel(NolanDbContext db, AuditLog audit)
     [BindProperty]
     public bool DailyDigest { get; set; }
 
+    [BindProperty]
+    public bool WeeklyDigest { get; set; }
+
+    public bool IsMember => Actor.IsMember;
+
     public IReadOnlyList<SelectListItem> Options { get; } =
     [
         new("By email and in Nolan", nameof(DeliveryPreference.EmailAndInApp)),
@@ -28,6 +33,7 @@ public sealed class NotificationSettingsModel(NolanDbContext db, AuditLog audit)
         var a = await db.Accounts.AsNoTracking().SingleAsync(x => x.Id == Actor.AccountId, ct);
         NotifyBy = a.NotifyBy.ToString();
         DailyDigest = a.DailyDigest;
+        WeeklyDigest = a.WeeklyDigest;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -39,11 +45,13 @@ public sealed class NotificationSettingsModel(NolanDbContext db, AuditLog audit)
         }
 
         var account = await db.Accounts.SingleAsync(x => x.Id == Actor.AccountId, ct);
-        var before = new { NotifyBy = account.NotifyBy.ToString(), account.DailyDigest };
+        var before = new { NotifyBy = account.NotifyBy.ToString(), account.DailyDigest, account.WeeklyDigest };
         account.NotifyBy = pref;
         account.DailyDigest = DailyDigest;
+        // Only members see the weekly digest choice; others keep what they had.
+        account.WeeklyDigest = Actor.IsMember ? WeeklyDigest : account.WeeklyDigest;
         await audit.RecordAsync(Actor, "account.notification_preferences_changed", "account", account.Id, null, before,
-            new { NotifyBy = pref.ToString(), DailyDigest }, ct: ct);
+            new { NotifyBy = pref.ToString(), DailyDigest, account.WeeklyDigest }, ct: ct);
         await db.SaveChangesAsync(ct);
         Flash("Your notification settings have been saved");
         return Redirect("/notifications");

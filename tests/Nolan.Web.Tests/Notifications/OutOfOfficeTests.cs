@@ -1,0 +1,161 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nolan.Core.Enquiries;
+using Nolan.Web.Tests.Infrastructure;
+
+namespace Nolan.Web.Tests.Notifications;
+
+/// <summary>
+/// Out-of-office cover (Southend 9.1.6): an officer away names a colleague; enquiries routed, assigned or passed to
+/// them go to the colleague, reminders reach the colleague, and everyone sees who to contact instead.
+/// The factory's clock is Monday 2 November 2026.
+/// </summary>
+public sealed class OutOfOfficeTests(NolanFactory f) : IClassFixture<NolanFactory>
+{
+    private static async Task<HttpResponseMessage> PutJsonAsync(HttpClient client, string url, object body) =>
+        await client.PutAsync(url, new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"));
+
+    [Fact]
+    public async Task Southend_AwayMoreThanOneWorkingDay_RefusedWithoutCover_CitingTheParagraph()
+    {
+        var manager = await f.ApiClientAsync("manager@southend-on-sea.demo");
+        var response = await PutJsonAsync(manager, "/api/v1/me/absence", new { awayFrom = "2026-11-09", awayUntil = "2026-11-11" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Name a colleague", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("9.1.6", problem.GetProperty("citation").GetProperty("paragraph").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/api/v1/me/absence")).StatusCode);
+
+        // One working day needs no cover; a Saturday-to-Monday absence is one working day.
+        var oneDay = await PutJsonAsync(manager, "/api/v1/me/absence", new { awayFrom = "2026-11-07", awayUntil = "2026-11-09" });
+        Assert.Equal(HttpStatusCode.OK, oneDay.StatusCode);
+
+        var cover = await f.OfficerIdAsync("officer2@southend-on-sea.demo");
+        var withCover = await PutJsonAsync(manager, "/api/v1/me/absence", new { awayFrom = "2026-11-09", awayUntil = "2026-11-11", coverOfficerId = cover });
+        Assert.Equal(HttpStatusCode.OK, withCover.StatusCode);
+        var current = await (await manager.GetAsync("/api/v1/me/absence")).JsonAsync();
+        Assert.Equal(cover.ToString(), current.GetProperty("coverOfficerId").GetString());
+        var audited = await f.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "officer.absence_set"));
+        Assert.True(audited >= 2);
+    }
+
+    [Fact]
+    public async Task Absence_BadInput_ClearErrors_NothingSaved()
+    {
+        var officer = await f.ApiClientAsync("officer2@cambridge.demo");
+        var otherCouncilsOfficer = await f.OfficerIdAsync("officer@southend-on-sea.demo");
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { awayUntil = "2026-11-10" }, "awayFrom"),
+            (new { awayFrom = "2026-11-10", awayUntil = "2026-11-09" }, "awayUntil"),
+            (new { awayFrom = "2026-10-01", awayUntil = "2026-10-02" }, "awayUntil"),
+            (new { awayFrom = "2026-11-10", awayUntil = "2028-11-10" }, "awayUntil"),
+            (new { awayFrom = "2026-11-10", awayUntil = "2026-11-12", coverOfficerId = otherCouncilsOfficer }, "coverOfficerId"),
+        })
+        {
+            var problem = await (await PutJsonAsync(officer, "/api/v1/me/absence", body)).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} in {problem}");
+        }
+
+        var wrongType = await PutJsonAsync(officer, "/api/v1/me/absence", new { awayFrom = "next week" });
+        await wrongType.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/v1/me/absence")).StatusCode);
+
+        // Members have no absence to record.
+        var member = await f.ApiClientAsync("member@cambridge.demo");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PutJsonAsync(member, "/api/v1/me/absence", new { awayFrom = "2026-11-10", awayUntil = "2026-11-12" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task ManagerAway_NewEnquiryGoesToCover_MemberToldAndPageGivesTheAlternativeContact()
+    {
+        var manager = await f.ApiClientAsync("manager@west-oxfordshire.demo");
+        var coverId = await f.OfficerIdAsync("officer@west-oxfordshire.demo");
+        Assert.Equal(HttpStatusCode.OK, (await PutJsonAsync(manager, "/api/v1/me/absence",
+            new { awayFrom = "2026-11-02", awayUntil = "2026-11-06", coverOfficerId = coverId })).StatusCode);
+        try
+        {
+            var member = await f.ApiClientAsync("member@west-oxfordshire.demo");
+            var service = await f.ServiceIdAsync("west-oxfordshire", "Waste and recycling");
+            var e = await member.LogAsync(new { subject = "Fly-tipping behind the shops", details = "Mattresses again.", serviceId = service });
+
+            var coverName = await f.WithDbAsync(db => db.Officers.Where(o => o.Id == coverId).Select(o => o.Name).SingleAsync());
+            Assert.Equal(coverName, e.GetProperty("assignedOfficer").GetString());
+            var id = Guid.Parse(e.GetProperty("id").GetString()!);
+            var stored = await f.WithDbAsync(db => db.Enquiries.SingleAsync(x => x.Id == id));
+            Assert.Equal(coverId, stored.AssignedOfficerId);
+            var passedOn = await f.WithDbAsync(db => db.EnquiryActivities.SingleAsync(a => a.EnquiryId == id && a.Kind == ActivityKind.PassedOn));
+            Assert.Contains("is covering", passedOn.Body, StringComparison.Ordinal);
+
+            var ack = await f.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.DedupKey == $"enquiry/{id}/enquiry-logged/logged"));
+            Assert.Contains($"{coverName} is covering", ack.BodyText, StringComparison.Ordinal);
+            var toCover = await f.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.DedupKey == $"enquiry/{id}/enquiry-assigned/assigned-{coverId}"));
+            Assert.Contains("is away until 6 November 2026", toCover.BodyText, StringComparison.Ordinal);
+
+            // The away manager's name on an enquiry they still hold comes with the alternative contact.
+            var hub = await f.ApiClientAsync("hub@west-oxfordshire.demo");
+            var memberId = await f.MemberIdAsync("member@west-oxfordshire.demo");
+            var managerId = await f.OfficerIdAsync("manager@west-oxfordshire.demo");
+            var earlier = await f.WithDbAsync(async db =>
+            {
+                var row = await db.Enquiries.FirstAsync(x => x.MemberId == memberId);
+                row.AssignedOfficerId = managerId;
+                row.Status = EnquiryStatus.Assigned;
+                await db.SaveChangesAsync();
+                return row.Id;
+            });
+            var view = await (await hub.GetAsync($"/api/v1/enquiries/{earlier}")).JsonAsync();
+            Assert.Contains($"Contact {coverName}", view.GetProperty("assigneeAway").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync("/api/v1/me/absence")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task PassingOnToAnAwayOfficer_GoesToTheirCover_AndRemindersReachTheCover()
+    {
+        var hub = await f.ApiClientAsync("hub@cambridge.demo");
+        var member = await f.MemberIdAsync("member@cambridge.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "phone", subject = "Cover check", details = "d", receivedAt = "2026-10-26T09:00:00Z" });
+        var id = e.GetProperty("id").GetString()!;
+        var away = await f.ApiClientAsync("officer@cambridge.demo");
+        var awayId = await f.OfficerIdAsync("officer@cambridge.demo");
+        var coverId = await f.OfficerIdAsync("manager@cambridge.demo");
+        Assert.Equal(HttpStatusCode.OK, (await PutJsonAsync(away, "/api/v1/me/absence",
+            new { awayFrom = "2026-11-02", awayUntil = "2026-11-20", coverOfficerId = coverId })).StatusCode);
+
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{id}/assignment",
+            new { version = e.GetProperty("version").GetInt32(), officerId = awayId })).JsonAsync();
+
+        var coverName = await f.WithDbAsync(db => db.Officers.Where(o => o.Id == coverId).Select(o => o.Name).SingleAsync());
+        Assert.Equal(coverName, assigned.GetProperty("assignedOfficer").GetString());
+
+        // Now give the enquiry back to the away officer directly (as if assigned before the absence) and let it go overdue.
+        await f.WithDbAsync(async db =>
+        {
+            var row = await db.Enquiries.SingleAsync(x => x.Id == Guid.Parse(id));
+            row.AssignedOfficerId = awayId;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        f.Clock.AdjustTime(new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero));
+        try
+        {
+            using var scope = f.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EnquiryReminders>().RunAsync();
+            var coverEmail = await f.WithDbAsync(db => db.Officers.Where(o => o.Id == coverId).Select(o => o.Email).SingleAsync());
+            var toCover = await f.WithDbAsync(db => db.OutboxMessages
+                .Where(m => m.DedupKey.StartsWith($"reminder/{id}/overdue/") && m.DedupKey.EndsWith($"/cover/{coverId}")).ToListAsync());
+            var reminder = Assert.Single(toCover);
+            Assert.Equal(coverEmail, reminder.ToAddress);
+            Assert.Contains("You are receiving this as their cover", reminder.BodyText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            f.Clock.AdjustTime(NolanFactory.DefaultNow);
+        }
+    }
+}
