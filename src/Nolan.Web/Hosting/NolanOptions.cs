@@ -31,6 +31,9 @@ public sealed class NolanOptions
     /// <summary>Outgoing email.</summary>
     public Core.Notifications.SmtpSettings Smtp { get; set; } = new();
 
+    /// <summary>GOV.UK Notify, for the councils that send email through it instead of SMTP (docs/notify.md).</summary>
+    public Core.Notifications.NotifySettings Notify { get; set; } = new();
+
     /// <summary>Seconds between outbox delivery rounds.</summary>
     public int OutboxIntervalSeconds { get; set; } = 5;
 
