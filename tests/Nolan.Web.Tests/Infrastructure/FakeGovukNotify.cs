@@ -53,6 +53,9 @@ public sealed class FakeGovukNotify : IAsyncDisposable
     /// <summary>Emails accepted (201), in order.</summary>
     public ConcurrentQueue<NotifyEmail> Accepted { get; } = new();
 
+    /// <summary>Claim names of the last token accepted, e.g. <c>iat,iss</c>.</summary>
+    public string? LastClaimNames { get; private set; }
+
     /// <summary>Requests refused, with the status answered.</summary>
     public ConcurrentQueue<int> Refused { get; } = new();
 
@@ -89,9 +92,9 @@ public sealed class FakeGovukNotify : IAsyncDisposable
             return Error(400, "ValidationError", "Request body must be a JSON object");
         }
 
-        if (body.EnumerateObject().FirstOrDefault(p => !Allowed.Contains(p.Name)) is { Name: not null } extra)
+        if (body.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !Allowed.Contains(n)) is { } extra)
         {
-            return Error(400, "ValidationError", $"Additional properties are not allowed ({extra.Name} was unexpected)");
+            return Error(400, "ValidationError", $"Additional properties are not allowed ({extra} was unexpected)");
         }
 
         var email = body.TryGetProperty("email_address", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : null;
@@ -187,9 +190,13 @@ public sealed class FakeGovukNotify : IAsyncDisposable
             }
 
             var iat = DateTimeOffset.FromUnixTimeSeconds(claims.RootElement.GetProperty("iat").GetInt64());
-            return (iat - _now()).Duration() > TimeSpan.FromSeconds(30)
-                ? "Error: Your system clock must be accurate to within 30 seconds"
-                : null;
+            if ((iat - _now()).Duration() > TimeSpan.FromSeconds(30))
+            {
+                return "Error: Your system clock must be accurate to within 30 seconds";
+            }
+
+            LastClaimNames = string.Join(',', claims.RootElement.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+            return null;
         }
         catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Nolan.Core.DataStore;
 using Nolan.Core.Notifications;
 using Nolan.Web.Tests.Infrastructure;
@@ -46,6 +47,7 @@ public sealed class GovukNotifyTests(NotifyFactory f) : IClassFixture<NotifyFact
         Assert.Equal($"We have your enquiry {reference}: Bins left open", posted.Personalisation["subject"]);
         Assert.Contains($"https://nolan.test/enquiries/{id}", posted.Personalisation["body"], StringComparison.Ordinal);
         Assert.Single(f.Notify.Accepted, n => n.Reference == queued.Single(m => m != ack).DedupKey);
+        Assert.Equal("iat,iss", f.Notify.LastClaimNames);
         Assert.Empty(await SmtpSink.MessagesAsync(reference, waitSeconds: 1));
     }
 
@@ -149,6 +151,16 @@ public sealed class GovukNotifyTests(NotifyFactory f) : IClassFixture<NotifyFact
 
         var queued = Assert.Single(db.ChangeTracker.Entries<OutboxMessage>()).Entity;
         Assert.Equal(expected, queued.Channel);
+    }
+
+    [Fact]
+    public async Task NotifyCouncilWithoutKey_HostRefusesSettings()
+    {
+        await using var app = Hosting.NolanHost.Build(["--Nolan:Notify:Councils:0=west-oxfordshire", $"--Nolan:Notify:TemplateId={Guid.NewGuid()}"]);
+
+        var e = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<Hosting.NolanOptions>>().Value);
+
+        Assert.Contains("Nolan:Notify:ApiKey", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
