@@ -16,9 +16,11 @@ public sealed class NotificationSettings
 
 /// <summary>
 /// Queues notifications in the caller's unit of work, so they commit (or not) with the change that causes them:
-/// an in-app notification and/or an outbox email, by the recipient's preference.
+/// an in-app notification and/or an outbox email, by the recipient's preference. Email for a council configured
+/// for GOV.UK Notify goes through Notify, except a message with a calendar invitation: Notify's email endpoint takes
+/// no attachments, so that one stays on SMTP.
 /// </summary>
-public sealed class Notifier(NolanDbContext db, MessageTemplates templates, TimeProvider time, NotificationSettings settings)
+public sealed class Notifier(NolanDbContext db, MessageTemplates templates, TimeProvider time, NotificationSettings settings, NotifySettings notify)
 {
     private readonly Dictionary<Guid, (DeliveryPreference NotifyBy, bool Digest)> _prefs = [];
 
@@ -57,6 +59,7 @@ public sealed class Notifier(NolanDbContext db, MessageTemplates templates, Time
             {
                 CouncilId = councilId,
                 DedupKey = dedupKey,
+                Channel = calendar is null && notify.IsUsedBy(councilId, councilSlug) ? MessageChannel.GovukNotify : MessageChannel.Email,
                 RecipientAccountId = to.AccountId,
                 ToAddress = to.Email,
                 ToName = to.Name,

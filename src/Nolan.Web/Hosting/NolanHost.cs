@@ -78,7 +78,16 @@ public static class NolanHost
             return new MessageTemplates(o.TemplatesPath ?? Path.Combine(AppContext.BaseDirectory, "templates"));
         });
         services.AddSingleton(sp => new NotificationSettings { PublicUrl = sp.GetRequiredService<IOptions<NolanOptions>>().Value.PublicUrl });
-        services.AddSingleton<IMessageSenderFactory>(sp => new SmtpSenderFactory(sp.GetRequiredService<IOptions<NolanOptions>>().Value.Smtp));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Notify);
+        services.AddSingleton<IValidateOptions<NolanOptions>, NotifyOptionsValidation>();
+        services.AddOptions<NolanOptions>().ValidateOnStart();
+        services.AddHttpClient<GovukNotifyClient>((sp, http) =>
+            http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<NotifySettings>().TimeoutSeconds));
+        services.AddSingleton<IMessageSenderFactory>(sp => new ChannelSenderFactory(new Dictionary<MessageChannel, IMessageSenderFactory>
+        {
+            [MessageChannel.Email] = new SmtpSenderFactory(sp.GetRequiredService<IOptions<NolanOptions>>().Value.Smtp),
+            [MessageChannel.GovukNotify] = new GovukNotifySenderFactory(sp.GetRequiredService<GovukNotifyClient>),
+        }));
         services.AddScoped<Notifier>();
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<OutboxWorker>();
@@ -185,4 +194,13 @@ public static class NolanHost
         app.MapRazorPages();
         return app;
     }
+}
+
+/// <summary>Stops start-up when a council is set to use GOV.UK Notify but the Notify settings cannot work.</summary>
+internal sealed class NotifyOptionsValidation : IValidateOptions<NolanOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NolanOptions options) =>
+        options.Notify.Councils.Count > 0 && options.Notify.Problem() is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
 }

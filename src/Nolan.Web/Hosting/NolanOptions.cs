@@ -34,6 +34,9 @@ public sealed class NolanOptions
     /// <summary>When daily and weekly digests go out (London time).</summary>
     public Core.Notifications.DigestSettings Digests { get; set; } = new();
 
+    /// <summary>GOV.UK Notify, for the councils that send email through it instead of SMTP (docs/notify.md).</summary>
+    public Core.Notifications.NotifySettings Notify { get; set; } = new();
+
     /// <summary>Seconds between outbox delivery rounds.</summary>
     public int OutboxIntervalSeconds { get; set; } = 5;
 
