@@ -62,6 +62,13 @@ public static class LondonTime
         return $"{FormatDate(DateOnly.FromDateTime(local))} at {FormatTime(local.Hour, local.Minute)}";
     }
 
+    /// <summary>The London time of day of an instant in GOV.UK style, for example "2:30pm" or "midday".</summary>
+    public static string FormatTime(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        return FormatTime(local.Hour, local.Minute);
+    }
+
     private static string FormatTime(int hour, int minute)
     {
         if (minute == 0 && hour is 0 or 12)

@@ -132,6 +132,7 @@ public enum ActivityKind
     MovedToComplaints,
     Closed,
     Copied,
+    MeetingArranged,
 }
 
 /// <summary>One entry in an enquiry's file.</summary>

@@ -91,7 +91,8 @@ public sealed record EnquiryPermissions(
     bool MoveToComplaints,
     bool Close,
     bool Copy,
-    bool SeeInternal)
+    bool SeeInternal,
+    bool ArrangeMeeting)
 {
     public static EnquiryPermissions For(EnquiryRelation r, Enquiry e)
     {
@@ -109,6 +110,7 @@ public sealed record EnquiryPermissions(
             MoveToComplaints: officer && live,
             Close: officer && e.Status == EnquiryStatus.Answered && !e.AwaitingWrittenConfirmation,
             Copy: ((r & (EnquiryRelation.RaisingMember | EnquiryRelation.Hub)) != 0) && e.Status != EnquiryStatus.Closed,
-            SeeInternal: officer);
+            SeeInternal: officer,
+            ArrangeMeeting: officer && live);
     }
 }

@@ -81,3 +81,6 @@ public sealed record EnquiryView(
     EnquiryRelation Relation,
     EnquiryPermissions Can,
     string? AssigneeAway = null);
+
+/// <summary>A meeting or site visit with the member about the enquiry; both get a calendar invitation.</summary>
+public sealed record ArrangeMeeting(DateTimeOffset? Start, DateTimeOffset? End, string? Location, string? Note);

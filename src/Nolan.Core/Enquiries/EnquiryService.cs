@@ -639,6 +639,90 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             return e;
         }, ct, bumpVersion: false);
 
+    /// <summary>
+    /// A meeting or site visit with the member about the enquiry: recorded on the enquiry (the member sees it) and
+    /// sent to the member and the organising officer as a calendar invitation.
+    /// </summary>
+    public Task<Result<Enquiry>> ArrangeMeetingAsync(Guid id, ArrangeMeeting o, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, null, actor, c => c.ArrangeMeeting, "arrange a meeting", async (e, p) =>
+        {
+            var errors = new Dictionary<string, List<string>>();
+            if (o.Start is not { } start)
+            {
+                errors.AddError("Start", "Enter when the meeting starts");
+            }
+            else if (start < Now)
+            {
+                errors.AddError("Start", "The meeting must start in the future");
+            }
+            else if (start > Now.AddYears(1))
+            {
+                errors.AddError("Start", "The meeting must be within the next year");
+            }
+
+            if (o.End is not { } end)
+            {
+                errors.AddError("End", "Enter when the meeting ends");
+            }
+            else if (o.Start is { } s2 && (end <= s2 || end - s2 > TimeSpan.FromHours(8)))
+            {
+                errors.AddError("End", "The meeting must end after it starts, and last at most 8 hours");
+            }
+
+            if (string.IsNullOrWhiteSpace(o.Location))
+            {
+                errors.AddError("Location", "Enter where the meeting is, for example the address of a site visit");
+            }
+            else if (o.Location.Length > 300)
+            {
+                errors.AddError("Location", "The place must be 300 characters or fewer");
+            }
+
+            if (o.Note?.Length > EnquiryLimits.TextMax)
+            {
+                errors.AddError("Note", $"The note must be {EnquiryLimits.TextMax:N0} characters or fewer");
+            }
+
+            if (errors.Count > 0)
+            {
+                return ValidationFailed.For(errors);
+            }
+
+            var organiser = actor.OfficerId is { } me
+                ? await db.Officers.AsNoTracking().Where(x => x.Id == me).Select(x => new Recipient(x.AccountId, x.Name, x.Email)).FirstAsync(ct)
+                : new Recipient(actor.AccountId, actor.Name, "");
+            var when = LondonTime.ToLocalDate(o.Start!.Value) == LondonTime.ToLocalDate(o.End!.Value)
+                ? $"{LondonTime.FormatDateTime(o.Start.Value)} to {LondonTime.FormatTime(o.End.Value)}"
+                : $"{LondonTime.FormatDateTime(o.Start.Value)} to {LondonTime.FormatDateTime(o.End.Value)}";
+            var note = string.IsNullOrWhiteSpace(o.Note) ? null : o.Note.Trim();
+            var act = Activity(e, actor, ActivityKind.MeetingArranged, body: $"{when}, {o.Location!.Trim()}." + (note is null ? "" : $" {note}"),
+                subjectId: e.MemberId, subjectName: e.Member!.Name);
+            db.EnquiryActivities.Add(act);
+            var invite = CalendarInvites.Render(new Invitation(
+                Uid: $"{act.Id}@nolan", Sequence: 0, Summary: $"Enquiry {e.Reference}: {e.Subject}", Description: note,
+                Location: o.Location.Trim(), Start: o.Start.Value, End: o.End.Value,
+                Organizer: new Invitee(organiser.Name, string.IsNullOrEmpty(organiser.Email) ? "nolan@localhost" : organiser.Email),
+                Attendees: [new Invitee(e.Member.Name, e.Member.Email), .. string.IsNullOrEmpty(organiser.Email) ? Array.Empty<Invitee>() : [new Invitee(organiser.Name, organiser.Email)]],
+                Url: notifier.Link($"/enquiries/{e.Id}")), Now);
+            var values = new Dictionary<string, string>
+            {
+                ["officer"] = organiser.Name,
+                ["when"] = when,
+                ["location"] = o.Location.Trim(),
+                ["note"] = note ?? "",
+            };
+            foreach (var to in new[] { MemberRecipient(e.Member), organiser }.Where(r => !string.IsNullOrEmpty(r.Email) || r.AccountId is not null))
+            {
+                values["reference"] = e.Reference;
+                values["subject"] = e.Subject;
+                await notifier.QueueAsync(e.CouncilId, p.Council.Slug, to, "enquiry-meeting", $"enquiry/{e.Id}/enquiry-meeting/{act.Id}/{to.Email}",
+                    new Dictionary<string, string>(values), $"/enquiries/{e.Id}", invite, ct);
+            }
+
+            await AuditAsync(actor, "enquiry.meeting_arranged", e, null, new { o.Start, o.End, Location = o.Location.Trim() }, null, ct);
+            return e;
+        }, ct, bumpVersion: false);
+
     // ---------------------------------------------------------------- plumbing
 
     private async Task<Result<(Enquiry Enquiry, EnquiryRelation Relation)>> LoadAsync(Guid id, Actor actor, bool tracking, CancellationToken ct)

@@ -38,6 +38,8 @@ public static class EnquiryEndpoints
             (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version ?? -1, b.Reason, a, ct));
         Action(g, "/{id:guid}/close", "Close an answered enquiry.",
             (s, id, b, a, ct) => s.CloseAsync(id, b.Version ?? -1, a, ct));
+        Action(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
+            (s, id, b, a, ct) => s.ArrangeMeetingAsync(id, new ArrangeMeeting(b.Start, b.End, b.Location, b.Note), a, ct), versioned: false);
         Action(g, "/{id:guid}/copies", "Copy to another member of the council (everyone who can see it sees the copy).",
             (s, id, b, a, ct) => s.CopyToMemberAsync(id, b.MemberId ?? Guid.Empty, a, ct), versioned: false);
     }
@@ -170,7 +172,10 @@ public sealed record ActionRequest(
     string? Reason = null,
     string? Action = null,
     string? Approach = null,
-    DateOnly? NewDeadline = null);
+    DateOnly? NewDeadline = null,
+    DateTimeOffset? Start = null,
+    DateTimeOffset? End = null,
+    string? Location = null);
 
 public sealed record CitationDto(string Council, string ProtocolVersion, string? Paragraph, string? Quote, string Basis, string? Note, string Text);
 

@@ -46,7 +46,7 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("POST", $"/api/v1/enquiries/{id}/accept"), ("POST", $"/api/v1/enquiries/{id}/assignment"), ("POST", $"/api/v1/enquiries/{id}/file-notes"),
             ("POST", $"/api/v1/enquiries/{id}/responses"), ("POST", $"/api/v1/enquiries/{id}/holding-replies"), ("POST", $"/api/v1/enquiries/{id}/burden"),
             ("POST", $"/api/v1/enquiries/{id}/burden-agreement"), ("POST", $"/api/v1/enquiries/{id}/complaint"), ("POST", $"/api/v1/enquiries/{id}/close"),
-            ("POST", $"/api/v1/enquiries/{id}/copies"), ("GET", $"/api/v1/councils/{id}/wards"), ("GET", $"/api/v1/councils/{id}/services"),
+            ("POST", $"/api/v1/enquiries/{id}/copies"), ("POST", $"/api/v1/enquiries/{id}/meetings"), ("GET", $"/api/v1/councils/{id}/wards"), ("GET", $"/api/v1/councils/{id}/services"),
             ("GET", $"/api/v1/councils/{id}/members"), ("GET", $"/api/v1/councils/{id}/officers"),
             ("GET", "/notifications"), ("POST", "/notifications"), ("GET", "/account/notifications"), ("POST", "/account/notifications"),
             ("GET", "/api/v1/notifications"), ("POST", "/api/v1/notifications/read"), ("GET", "/admin/outbox"), ("POST", "/admin/outbox"),

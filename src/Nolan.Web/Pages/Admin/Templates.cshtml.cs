@@ -100,6 +100,8 @@ public sealed class TemplatesModel(NolanDbContext db, MessageTemplates templates
         ["cover"] = "Jo Officer is away until 4 January 2027; Chris Colleague is covering.",
         ["reason"] = "The request covers ten years of records across three services.",
         ["count"] = "3 open enquiries",
+        ["when"] = "9 December 2026, 2:30pm to 3:30pm",
+        ["location"] = "Outside 14 Church Road",
         ["items"] = "- SOS-2611-AB12CD34: Overflowing bins on Church Road (with an officer, due by 9 December 2026, with Jo Officer)\n- SOS-2611-EF56GH78: Streetlight out on Mill Lane (holding reply sent, due by 16 December 2026)",
     };
 }
