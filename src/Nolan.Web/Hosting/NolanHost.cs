@@ -77,6 +77,10 @@ public static class NolanHost
         services.AddSingleton(sp => new NotificationSettings { PublicUrl = sp.GetRequiredService<IOptions<NolanOptions>>().Value.PublicUrl });
         services.AddSingleton<IMessageSenderFactory>(sp => new SmtpSenderFactory(sp.GetRequiredService<IOptions<NolanOptions>>().Value.Smtp));
         services.AddScoped<Notifier>();
+        services.AddSingleton(sp => new OutboxSettings
+        {
+            Lease = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<NolanOptions>>().Value.OutboxLeaseSeconds)),
+        });
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<EnquiryReminders>();
