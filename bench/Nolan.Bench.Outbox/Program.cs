@@ -12,7 +12,7 @@
 // Rounds alternate which of outbox and raw goes first; before every outbox run all N messages are put back to Pending.
 //
 // Usage: nolan-bench-outbox --provider postgres|sqlite --connection CS --smtp-port PORT [--smtp-host 127.0.0.1]
-//          [--messages 5000] [--rounds 2] [--warmup 300] [--templates DIR] [--cpu NAME=PID]... [--markdown FILE]
+//          [--messages 5000] [--rounds 2] [--warmup 1000] [--templates DIR] [--cpu NAME=PID]... [--markdown FILE]
 //   --cpu NAME=PID   also report the CPU time of this process and its children per message (e.g. postgres=PID)
 //   --markdown FILE  append this run's section of the results (a Markdown table) to FILE
 using System.Diagnostics;

@@ -23,7 +23,7 @@ internal sealed class BenchOptions
     public int SmtpPort { get; private set; }
     public int Messages { get; private set; } = 5000;
     public int Rounds { get; private set; } = 2;
-    public int Warmup { get; private set; } = 300;
+    public int Warmup { get; private set; } = 1000;
     public string Templates { get; private set; } = Path.Combine(AppContext.BaseDirectory, "templates");
     public Dictionary<string, int> Cpu { get; } = [];
     public string? MarkdownFile { get; private set; }
@@ -306,7 +306,12 @@ internal static class Report
     public static string Markdown(BenchOptions o, List<Run> runs)
     {
         static string F(double v, string format = "F1") => v.ToString(format, CultureInfo.InvariantCulture);
-        static double Median(IEnumerable<double> v) => Run.Percentile(v.ToList(), 50);
+        static double Median(IEnumerable<double> v)
+        {
+            var sorted = v.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+
         var outbox = runs.Where(r => r.Kind == "outbox").ToList();
         var raw = runs.Where(r => r.Kind == "raw").ToList();
         var ratios = outbox.Select(ob => ob.Rate / raw.Single(r => r.Round == ob.Round).Rate).ToList();
