@@ -208,7 +208,7 @@ END="<!-- bench/outbox.sh: generated results end -->"
   echo
   echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr); shared with other work; $LOAD_START at the start, $(uptime | sed 's/.*load average: /load average /') at the end"
   echo "- command: \`bench/outbox.sh --messages $MESSAGES --rounds $ROUNDS --only $ONLY\`; SMTP server: tests/smtp-sink.py (aiosmtpd, writes each message to a file) on 127.0.0.1"
-  [ -n "$PG_PID" ] && echo "- PostgreSQL $PG_VERSION on 127.0.0.1: fsync=on, synchronous_commit=on, full_page_writes=on, shared_buffers=512MB; pg_stat_statements loaded ${BENCH_PG_SETTINGS:-}; Npgsql: ${BENCH_NPGSQL:-defaults}"
+  [ -n "$PG_PID" ] && echo "- PostgreSQL $PG_VERSION on 127.0.0.1: fsync=on, synchronous_commit=on, full_page_writes=on, shared_buffers=512MB; pg_stat_statements loaded${BENCH_PG_SETTINGS:+; $BENCH_PG_SETTINGS}; Npgsql: ${BENCH_NPGSQL:-defaults}"
   [[ ",$ONLY," == *",sqlite,"* ]] && echo "- SQLite: Nolan's settings (WAL, synchronous=FULL), a file in a temporary directory"
   echo "- per message: from the start of one send to the start of the next (outbox: the send, recording it as sent and, at a batch boundary, the next claim; raw: the send). \"CPU ms/message\": the driver (EF Core, MailKit, the benchmark itself), the sink, PostgreSQL (all its processes)"
   echo

@@ -82,7 +82,7 @@ for (var round = 1; round <= options.Rounds; round++)
         run.Round = round;
         runs.Add(run);
         Console.WriteLine($"    round {round} {kind,-6}: {run.Rate,8:F1} messages/s, {run.Seconds:F1} s, per message p50 {run.P50:F2} ms, p99 {run.P99:F2} ms"
-            + (run.Statements is { } s ? $", {s / run.Count:F2} SQL statements/message" : ""));
+            + (run.Statements is { } s ? $", {(double)s / run.Count:F2} SQL statements/message" : ""));
     }
 }
 
