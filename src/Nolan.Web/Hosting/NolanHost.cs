@@ -89,6 +89,10 @@ public static class NolanHost
             [MessageChannel.GovukNotify] = new GovukNotifySenderFactory(sp.GetRequiredService<GovukNotifyClient>),
         }));
         services.AddScoped<Notifier>();
+        services.AddSingleton(sp => new OutboxSettings
+        {
+            Lease = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<NolanOptions>>().Value.OutboxLeaseSeconds)),
+        });
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<EnquiryReminders>();

@@ -40,6 +40,12 @@ public sealed class NolanOptions
     /// <summary>Seconds between outbox delivery rounds.</summary>
     public int OutboxIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Seconds a node's claim on a batch of outbox messages lasts: longer than a batch of 50 can take to send; after a
+    /// crash, the claimed messages wait this long before they are sent by another node or the restarted one.
+    /// </summary>
+    public int OutboxLeaseSeconds { get; set; } = 120;
+
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 }
