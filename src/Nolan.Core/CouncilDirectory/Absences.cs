@@ -131,7 +131,8 @@ public sealed class Absences(NolanDbContext db, ProtocolRegistry protocols, Dire
                 {
                     return ValidationFailed.For("CoverOfficerId",
                         $"Name a colleague to cover your members' enquiries: {p.Council.Name}'s protocol asks for one when you are away for more than {Days(limit)}")
-                        with { Citation = p.Cite(rule) };
+                        with
+                    { Citation = p.Cite(rule) };
                 }
             }
         }
