@@ -30,6 +30,7 @@ ENDPOINTS = {
     "list": ("Nolan: list my enquiries (GET /api/v1/enquiries?scope=mine)", "select", 0.5),
     "list-all": ("Nolan: list my enquiries, stage=all (GET ...?scope=mine&stage=all)", "select", None),
     "insert": ("Baseline: one INSERT (POST /insert)", "constant", None),
+    "insert-tx": ("Baseline: the rows of one logged enquiry in one transaction (POST /insert-tx)", "constant", None),
     "log": ("Nolan: log an enquiry (POST /api/v1/enquiries)", "insert", 0.5),
     "log-idem": ("Nolan: log an enquiry with Idempotency-Key", "insert", None),
 }

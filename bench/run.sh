@@ -10,7 +10,7 @@
 #                 before each measured run, warm-up runs of T until the app's CPU per request stops falling
 #                 (two runs in a row not 7 % below the best so far), at least 3 and at most N of them
 #   --rounds N    repeat every measured run N times, interleaved (medians are reported; ratios per round)
-#   --only NAMES  measure only these (comma-separated): constant,select,list,list-all,insert,log,log-idem
+#   --only NAMES  measure only these (comma-separated): constant,select,list,list-all,insert,insert-tx,log,log-idem
 #   --no-build    use the existing Release builds
 #   --keep        keep the work directory (PostgreSQL data, logs, wrk output) instead of deleting it
 # Environment: BENCH_PG_SETTINGS  extra "-c name=value" options for PostgreSQL
@@ -35,7 +35,7 @@ ROUNDS=1
 BUILD=1
 KEEP=0
 RESULTS="$BENCH/RESULTS.md"
-ALL_NAMES="constant,select,list,list-all,insert,log,log-idem"
+ALL_NAMES="constant,select,list,list-all,insert,insert-tx,log,log-idem"
 ONLY="$ALL_NAMES"
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$BENCH/run.sh"; }
@@ -293,6 +293,7 @@ BODY="{\"subject\":\"Smoke test\",\"details\":\"$DETAILS\",\"wardId\":\"$WARD_ID
 smoke constant 200 "$BASE/constant"
 smoke select 200 "$BASE/select"
 smoke insert 201 -X POST -H 'Content-Type: application/json' --data "$BODY" "$BASE/insert"
+smoke insert-tx 201 -X POST -H 'Content-Type: application/json' --data "$BODY" "$BASE/insert-tx"
 smoke list 200 -H "Authorization: Bearer $READ_TOKEN" "$NOLAN/api/v1/enquiries?scope=mine"
 smoke log 201 -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $WRITE_TOKEN" --data "$BODY" "$NOLAN/api/v1/enquiries"
 LIST_ROWS="$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$WORK/smoke-list.json")"
@@ -361,6 +362,7 @@ for round in $(seq "$ROUNDS"); do
   measure "$round" list "$NOLAN/api/v1/enquiries?scope=mine" -H "Authorization: Bearer $READ_TOKEN"
   measure "$round" list-all "$NOLAN/api/v1/enquiries?scope=mine&stage=all" -H "Authorization: Bearer $READ_TOKEN"
   BENCH_TOKEN="$WRITE_TOKEN" measure "$round" insert "$BASE/insert" -s "$WORK/post.lua"
+  BENCH_TOKEN="$WRITE_TOKEN" measure "$round" insert-tx "$BASE/insert-tx" -s "$WORK/post.lua"
   BENCH_TOKEN="$WRITE_TOKEN" measure "$round" log "$NOLAN/api/v1/enquiries" -s "$WORK/post.lua"
   BENCH_TOKEN="$WRITE_TOKEN" BENCH_IDEMPOTENCY=1 measure "$round" log-idem "$NOLAN/api/v1/enquiries" -s "$WORK/post.lua"
 done

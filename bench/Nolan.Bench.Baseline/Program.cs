@@ -5,6 +5,8 @@
 //   POST /insert    reads the same JSON body as POST /api/v1/enquiries and does ONE INSERT of an enquiry-shaped row
 //                   into bench_enquiries (a copy of the enquiries table's columns and indexes, no foreign keys);
 //                   201 with the id.
+//   POST /insert-tx the rows Nolan writes for one logged enquiry (enquiry, 2 activities, audit event, 2 outbox
+//                   emails, 1 in-app notification) in ONE transaction sent as one batch: informational.
 //   GET  /select    ONE SELECT of the reader's 25 newest rows from bench_enquiries_read by member_id (index on (member_id, received_at)), as JSON.
 //
 // Configuration: --Bench:ConnectionString=... (required), --Bench:ReaderEmail / --Bench:WriterEmail (demo accounts
@@ -101,6 +103,120 @@ app.MapPost("/insert", async (HttpRequest request, NpgsqlDataSource db, Cancella
             reference.TypedValue = NewReference(today);
         }
     }
+});
+
+// The same rows Nolan writes when a member logs an enquiry routed to a service manager (measured with
+// pg_stat_statements: the enquiry, two activities, its audit event, two outbox emails and one in-app notification),
+// in ONE transaction sent as one batch: what the database work of a log costs with no application around it.
+string[] activityKinds = ["Logged", "Assigned"];
+string[] outboxTemplates = ["enquiry-logged", "enquiry-assigned"];
+const string activitySql = """
+    INSERT INTO bench_enquiry_activities (id, action_taken, at, body, by_account_id, by_name, citation, enquiry_id,
+        internal, kind, new_deadline, oral, reason, subject_id, subject_name)
+    VALUES ($1, NULL, $2, $3, $4, 'Bench member', $5, $6, false, $7, NULL, false, NULL, NULL, NULL)
+    """;
+const string auditSql = """
+    INSERT INTO bench_audit_events (id, action, actor_account_id, actor_name, at, citation, council_id, data, entity_id,
+        entity_type, hash, prev_hash, seal_id, seq, stream)
+    VALUES ($1, 'enquiry.logged', $2, 'Bench member', $3, $4, $5, $6, $7, 'enquiry', $8, NULL, NULL, 1, $9)
+    """;
+const string outboxSql = """
+    INSERT INTO bench_outbox_messages (id, attempts, body_html, body_text, calendar, channel, claimed_by, claimed_until,
+        council_id, created_at, dedup_key, last_error, next_attempt_at, recipient_account_id, sent_at, status, subject,
+        template_key, to_address, to_name)
+    VALUES ($1, 0, $2, $3, NULL, 'Email', NULL, NULL, $4, $5, $6, NULL, $5, $7, NULL, 'Pending', $8, $9, $10, 'Bench person')
+    """;
+const string inAppSql = """
+    INSERT INTO bench_in_app_notifications (id, account_id, body, council_id, created_at, dedup_key, link, read_at, title)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8)
+    """;
+app.MapPost("/insert-tx", async (HttpRequest request, NpgsqlDataSource db, CancellationToken ct) =>
+{
+    var body = await request.ReadFromJsonAsync<InsertRequest>(ct);
+    var subject = body?.Subject?.Trim();
+    var details = body?.Details?.Trim();
+    if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(details))
+    {
+        return Results.BadRequest(new { error = "subject and details are required" });
+    }
+
+    var id = Guid.CreateVersion7();
+    var now = DateTimeOffset.UtcNow;
+    var today = DateOnly.FromDateTime(now.UtcDateTime);
+    const string citation = "{\"council\":\"southend-on-sea\",\"paragraph\":\"9.1.4\"}";
+    var text = $"Dear Bench person,\n\n{subject}\n\n{details}\n\nhttp://localhost/enquiries/{id}";
+    var html = $"<p>Dear Bench person,</p><p>{System.Net.WebUtility.HtmlEncode(subject)}</p><p>{System.Net.WebUtility.HtmlEncode(details)}</p>";
+    await using var conn = await db.OpenConnectionAsync(ct);
+    await using var tx = await conn.BeginTransactionAsync(ct);
+    await using var batch = new NpgsqlBatch(conn, tx);
+    var enquiry = new NpgsqlBatchCommand(insertSql);
+    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
+    enquiry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"SOS-{today.Year}-T{id.ToString("N")[20..]}" });
+    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.MemberId });
+    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
+    enquiry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subject });
+    enquiry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = details });
+    enquiry.Parameters.Add(new NpgsqlParameter { Value = (object?)body!.WardId ?? writer.WardId ?? (object)DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+    enquiry.Parameters.Add(new NpgsqlParameter { Value = (object?)body.ServiceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+    enquiry.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+    enquiry.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today });
+    enquiry.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(14) });
+    enquiry.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(28) });
+    batch.BatchCommands.Add(enquiry);
+    foreach (var kind in activityKinds)
+    {
+        var a = new NpgsqlBatchCommand(activitySql);
+        a.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+        a.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        a.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "A reply is due within 10 working days of receipt." });
+        a.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
+        a.Parameters.Add(new NpgsqlParameter<string> { TypedValue = citation });
+        a.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        a.Parameters.Add(new NpgsqlParameter<string> { TypedValue = kind });
+        batch.BatchCommands.Add(a);
+    }
+
+    var audit = new NpgsqlBatchCommand(auditSql);
+    audit.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+    audit.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
+    audit.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+    audit.Parameters.Add(new NpgsqlParameter<string> { TypedValue = citation });
+    audit.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
+    audit.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{{\"after\":{{\"subject\":{System.Text.Json.JsonSerializer.Serialize(subject)}}}}}" });
+    audit.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+    audit.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) });
+    audit.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"enquiry/{id}" });
+    batch.BatchCommands.Add(audit);
+    foreach (var template in outboxTemplates)
+    {
+        var o = new NpgsqlBatchCommand(outboxSql);
+        o.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+        o.Parameters.Add(new NpgsqlParameter<string> { TypedValue = html });
+        o.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text });
+        o.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
+        o.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        o.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"enquiry/{id}/{template}" });
+        o.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
+        o.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"We have your enquiry: {subject}" });
+        o.Parameters.Add(new NpgsqlParameter<string> { TypedValue = template });
+        o.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "bench@example.test" });
+        batch.BatchCommands.Add(o);
+    }
+
+    var n = new NpgsqlBatchCommand(inAppSql);
+    n.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+    n.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
+    n.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text });
+    n.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
+    n.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+    n.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"enquiry/{id}/in-app" });
+    n.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"/enquiries/{id}" });
+    n.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"We have your enquiry: {subject}" });
+    batch.BatchCommands.Add(n);
+    await batch.ExecuteNonQueryAsync(ct);
+    await tx.CommitAsync(ct);
+    return Results.Json(new InsertResponse(id), statusCode: StatusCodes.Status201Created);
 });
 
 const string selectSql = """

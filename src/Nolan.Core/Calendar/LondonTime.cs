@@ -62,6 +62,80 @@ public static class LondonTime
         return $"{FormatDate(DateOnly.FromDateTime(local))} at {FormatTime(local.Hour, local.Minute)}";
     }
 
+    /// <summary>The instant at which it is <paramref name="time"/> on <paramref name="date"/> in London (a time the clocks skip is read an hour later).</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
+    /// <summary>
+    /// Reads a time of day as people write it: "14:30", "14.30", "2:30pm", "2.30 pm", "2pm", "9am", "midday",
+    /// "noon", "midnight". False for anything else.
+    /// </summary>
+    public static bool TryParseTimeOfDay(string? text, out TimeOnly time)
+    {
+        time = default;
+        var t = (text ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace('.', ':');
+        switch (t)
+        {
+            case "midday" or "noon" or "12noon":
+                time = new TimeOnly(12, 0);
+                return true;
+            case "midnight":
+                time = new TimeOnly(0, 0);
+                return true;
+        }
+
+        var pm = t.EndsWith("pm", StringComparison.Ordinal);
+        var am = t.EndsWith("am", StringComparison.Ordinal);
+        if (am || pm)
+        {
+            t = t[..^2];
+        }
+
+        var parts = t.Split(':');
+        if (parts.Length > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
+            || parts[0].Length is 0 or > 2)
+        {
+            return false;
+        }
+
+        var minute = 0;
+        if (parts.Length == 2 && (parts[1].Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out minute)))
+        {
+            return false;
+        }
+
+        if (am || pm)
+        {
+            if (hour is < 1 or > 12)
+            {
+                return false;
+            }
+
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        else if (parts.Length == 1)
+        {
+            // A bare number is not a time: "14" could be a date or a duration.
+            return false;
+        }
+
+        if (hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        time = new TimeOnly(hour, minute);
+        return true;
+    }
+
     /// <summary>The London time of day of an instant in GOV.UK style, for example "2:30pm" or "midday".</summary>
     public static string FormatTime(DateTimeOffset instant)
     {

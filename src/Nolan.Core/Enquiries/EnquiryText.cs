@@ -61,6 +61,7 @@ public static class EnquiryText
         ActivityKind.MovedToComplaints => "Moved to the complaints procedure",
         ActivityKind.Closed => "Closed",
         ActivityKind.Copied => "Copied to a member",
+        ActivityKind.MeetingArranged => "Meeting arranged",
         _ => k.ToString(),
     };
 }

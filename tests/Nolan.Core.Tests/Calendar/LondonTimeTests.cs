@@ -142,6 +142,44 @@ public class LondonTimeTests
         }
     }
 
+    [Theory]
+    [InlineData("14:30", 14, 30)]
+    [InlineData("14.30", 14, 30)]
+    [InlineData("2:30pm", 14, 30)]
+    [InlineData("2.30 PM", 14, 30)]
+    [InlineData("2pm", 14, 0)]
+    [InlineData("9am", 9, 0)]
+    [InlineData("12am", 0, 0)]
+    [InlineData("12pm", 12, 0)]
+    [InlineData("midday", 12, 0)]
+    [InlineData("00:05", 0, 5)]
+    public void TryParseTimeOfDay_WaysPeopleWriteTimes_Read(string text, int hour, int minute)
+    {
+        Assert.True(LondonTime.TryParseTimeOfDay(text, out var time));
+        Assert.Equal(new TimeOnly(hour, minute), time);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("14")]
+    [InlineData("25:00")]
+    [InlineData("13pm")]
+    [InlineData("2:3pm")]
+    [InlineData("2:30:00")]
+    [InlineData("half past two")]
+    [InlineData("-1:00")]
+    public void TryParseTimeOfDay_NotATime_False(string? text) => Assert.False(LondonTime.TryParseTimeOfDay(text, out _));
+
+    [Fact]
+    public void At_SummerAndWinter_CarryTheOffsetInForce()
+    {
+        Assert.Equal(Instant("2027-06-01T13:00:00Z"), LondonTime.At(Date("2027-06-01"), new TimeOnly(14, 0)));
+        Assert.Equal(Instant("2026-12-01T14:00:00Z"), LondonTime.At(Date("2026-12-01"), new TimeOnly(14, 0)));
+        // 01:30 on the last Sunday of March 2027 does not exist in London: read as 02:30 BST, which is 01:30 UTC.
+        Assert.Equal(Instant("2027-03-28T01:30:00Z"), LondonTime.At(Date("2027-03-28"), new TimeOnly(1, 30)));
+    }
+
     private static DateTimeOffset Instant(string iso) =>
         DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None);
 

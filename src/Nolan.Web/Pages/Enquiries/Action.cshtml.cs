@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Calendar;
 using Nolan.Core.Common;
 using Nolan.Core.DataStore;
 using Nolan.Core.Enquiries;
@@ -11,7 +12,7 @@ namespace Nolan.Web.Pages.Enquiries;
 /// <summary>The officer's (and the member's copy) forms: one page, one form per action.</summary>
 public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : NolanPageModel
 {
-    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "copy"];
+    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "copy", "meeting"];
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -40,6 +41,18 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
     [BindProperty]
     public string? PersonId { get; set; }
 
+    [BindProperty]
+    public DateParts MeetingDate { get; set; } = new();
+
+    [BindProperty]
+    public string? StartTime { get; set; }
+
+    [BindProperty]
+    public string? EndTime { get; set; }
+
+    [BindProperty]
+    public string? Location { get; set; }
+
     public EnquiryView Enquiry { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
@@ -53,6 +66,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
         "burden" => "Raise a disproportionate burden",
         "agree-burden" => "Record an agreed approach",
         "complaint" => "Move to the complaints procedure",
+        "meeting" => "Arrange a meeting or site visit",
         _ => "Copy to another member",
     };
 
@@ -88,6 +102,16 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             }
         }
 
+        DateTimeOffset? start = null, end = null;
+        if (Act == "meeting")
+        {
+            (start, end) = ReadMeetingTimes();
+            if (!ModelState.IsValid)
+            {
+                return Page();
+            }
+        }
+
         Guid? person = null;
         if (Act is "assign" or "copy")
         {
@@ -111,6 +135,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "burden" => await enquiries.RaiseBurdenAsync(id, Text, a, ct),
             "agree-burden" => await enquiries.AgreeBurdenAsync(id, Version, new AgreeBurden(Text, deadline), a, ct),
             "complaint" => await enquiries.MoveToComplaintsAsync(id, Version, Reason, a, ct),
+            "meeting" => await enquiries.ArrangeMeetingAsync(id, new ArrangeMeeting(start, end, Location, Text), a, ct),
             _ => await enquiries.CopyToMemberAsync(id, person!.Value, a, ct),
         };
         if (result.IsSuccess)
@@ -124,6 +149,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
                 "burden" => "Raised with your manager",
                 "agree-burden" => "Agreed approach recorded",
                 "complaint" => "Moved to the complaints procedure",
+                "meeting" => "Meeting arranged: the member has been sent an invitation",
                 _ => "Enquiry copied",
             });
             return Redirect($"/enquiries/{id}");
@@ -142,6 +168,8 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
                         "Action" => nameof(ActionTaken),
                         "OfficerId" or "MemberId" => nameof(PersonId),
                         "Reason" when Act is "complaint" => nameof(Reason),
+                        "Start" => nameof(StartTime),
+                        "End" => nameof(EndTime),
                         _ => f.Key,
                     },
                     f => f.Value),
@@ -155,6 +183,29 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
 
         Response.StatusCode = error.Status;
         return Page();
+    }
+
+    /// <summary>The meeting's date and London start and end times, as instants; errors go to the form.</summary>
+    private (DateTimeOffset? Start, DateTimeOffset? End) ReadMeetingTimes()
+    {
+        if (!MeetingDate.TryGetDate(out var day))
+        {
+            ModelState.AddModelError(nameof(MeetingDate), "Enter the date of the meeting, for example 27 3 2027");
+        }
+
+        var start = LondonTime.TryParseTimeOfDay(StartTime, out var s) ? s : (TimeOnly?)null;
+        var end = LondonTime.TryParseTimeOfDay(EndTime, out var e) ? e : (TimeOnly?)null;
+        if (start is null)
+        {
+            ModelState.AddModelError(nameof(StartTime), "Enter the start time, for example 2:30pm or 14:30");
+        }
+
+        if (end is null)
+        {
+            ModelState.AddModelError(nameof(EndTime), "Enter the end time, for example 3:30pm or 15:30");
+        }
+
+        return ModelState.IsValid ? (LondonTime.At(day, start!.Value), LondonTime.At(day, end!.Value)) : (null, null);
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -181,6 +232,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "burden" => can.RaiseBurden,
             "agree-burden" => can.AgreeBurden,
             "complaint" => can.MoveToComplaints,
+            "meeting" => can.ArrangeMeeting,
             _ => can.Copy,
         };
         if (!allowed)
