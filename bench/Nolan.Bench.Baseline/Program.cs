@@ -77,19 +77,7 @@ app.MapPost("/insert", async (HttpRequest request, NpgsqlDataSource db, Cancella
     var today = DateOnly.FromDateTime(now.UtcDateTime);
     await using var cmd = db.CreateCommand(insertSql);
     var reference = new NpgsqlParameter<string> { TypedValue = NewReference(today) };
-    cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-    cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
-    cmd.Parameters.Add(reference);
-    cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.MemberId });
-    cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
-    cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subject });
-    cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = details });
-    cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)body!.WardId ?? writer.WardId ?? (object)DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-    cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)body.ServiceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-    cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-    cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today });
-    cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(14) });
-    cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(28) });
+    EnquiryParameters(cmd.Parameters, id, reference, subject, details, body!, now);
     for (var attempt = 1; ; attempt++)
     {
         try
@@ -150,19 +138,9 @@ app.MapPost("/insert-tx", async (HttpRequest request, NpgsqlDataSource db, Cance
     await using var tx = await conn.BeginTransactionAsync(ct);
     await using var batch = new NpgsqlBatch(conn, tx);
     var enquiry = new NpgsqlBatchCommand(insertSql);
-    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
-    enquiry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"SOS-{today.Year}-T{id.ToString("N")[20..]}" });
-    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.MemberId });
-    enquiry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
-    enquiry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subject });
-    enquiry.Parameters.Add(new NpgsqlParameter<string> { TypedValue = details });
-    enquiry.Parameters.Add(new NpgsqlParameter { Value = (object?)body!.WardId ?? writer.WardId ?? (object)DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-    enquiry.Parameters.Add(new NpgsqlParameter { Value = (object?)body.ServiceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-    enquiry.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-    enquiry.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today });
-    enquiry.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(14) });
-    enquiry.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(28) });
+    // A reference from the id's random part: this endpoint has no retry on a clash.
+    EnquiryParameters(enquiry.Parameters, id, new NpgsqlParameter<string> { TypedValue = $"SOS-{today.Year}-T{id.ToString("N")[20..]}" },
+        subject, details, body!, now);
     batch.BatchCommands.Add(enquiry);
     foreach (var kind in activityKinds)
     {
@@ -254,6 +232,26 @@ app.MapGet("/select", async (NpgsqlDataSource db, CancellationToken ct) =>
 
 await app.RunAsync();
 return 0;
+
+// The parameters of insertSql, shared by /insert and /insert-tx.
+void EnquiryParameters(NpgsqlParameterCollection p, Guid id, NpgsqlParameter<string> reference, string subject, string details,
+    InsertRequest body, DateTimeOffset now)
+{
+    var today = DateOnly.FromDateTime(now.UtcDateTime);
+    p.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+    p.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
+    p.Add(reference);
+    p.Add(new NpgsqlParameter<Guid> { TypedValue = writer.MemberId });
+    p.Add(new NpgsqlParameter<Guid> { TypedValue = writer.AccountId });
+    p.Add(new NpgsqlParameter<string> { TypedValue = subject });
+    p.Add(new NpgsqlParameter<string> { TypedValue = details });
+    p.Add(new NpgsqlParameter { Value = (object?)body.WardId ?? writer.WardId ?? (object)DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+    p.Add(new NpgsqlParameter { Value = (object?)body.ServiceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+    p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+    p.Add(new NpgsqlParameter<DateOnly> { TypedValue = today });
+    p.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(14) });
+    p.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(28) });
+}
 
 // Nolan's reference shape (EnquiryService.NewReference): short code, year, six characters.
 static string NewReference(DateOnly day)
