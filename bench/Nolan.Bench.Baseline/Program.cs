@@ -106,7 +106,7 @@ const string activitySql = """
 const string auditSql = """
     INSERT INTO bench_audit_events (id, action, actor_account_id, actor_name, at, citation, council_id, data, entity_id,
         entity_type, hash, prev_hash, seal_id, seq, stream)
-    VALUES ($1, 'enquiry.logged', $2, 'Bench member', $3, $4, $5, $6, $7, 'enquiry', $8, NULL, NULL, 1, $9)
+    VALUES ($1, 'enquiry.logged', $2, 'Bench member', $3, $4, $5, $6, $7, 'enquiry', $8, repeat('0', 64), NULL, 1, $9)
     """;
 const string outboxSql = """
     INSERT INTO bench_outbox_messages (id, attempts, body_html, body_text, calendar, channel, claimed_by, claimed_until,
