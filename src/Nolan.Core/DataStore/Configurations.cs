@@ -180,11 +180,9 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
     public void Configure(EntityTypeBuilder<Enquiry> b)
     {
         b.HasIndex(e => e.Reference).IsUnique();
-        // "My enquiries" filters by member and stage, newest first: (member, status) finds the few live ones among
-        // thousands without reading the rest; (member, received) walks the finished ones (most of them) newest first
-        // and stops at the page's end (without it, stage=all read and sorted all 2,000 of a member's enquiries).
+        // "My enquiries" filters by member and stage, newest first: (member, status) finds the few live ones of
+        // thousands without reading the rest.
         b.HasIndex(e => new { e.MemberId, e.Status, e.ReceivedAt });
-        b.HasIndex(e => new { e.MemberId, e.ReceivedAt });
         b.HasIndex(e => new { e.AssignedOfficerId, e.Status });
         b.HasIndex(e => new { e.CouncilId, e.Status, e.ReceivedAt });
         b.HasIndex(e => new { e.CouncilId, e.DueOn });

@@ -1012,9 +1012,6 @@ namespace Nolan.Migrations.Sqlite.Migrations
                     b.HasIndex("CouncilId", "DueOn")
                         .HasDatabaseName("ix_enquiries_council_id_due_on");
 
-                    b.HasIndex("MemberId", "ReceivedAt")
-                        .HasDatabaseName("ix_enquiries_member_id_received_at");
-
                     b.HasIndex("CouncilId", "Status", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_council_id_status_received_at");
 
