@@ -66,6 +66,49 @@ public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutp
         Assert.True(problems.Count == 0, $"{problems.Count} accessibility problem(s) (axe-core violations of impact serious or critical, raw entities):\n" + string.Join("\n", problems));
     }
 
+    [Fact]
+    public async Task OfficerAndHubPages_Axe_NoSeriousOrCriticalViolations()
+    {
+        var shots = new Screenshots("axe-officer");
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await using var context = page.Context;
+        var problems = new List<string>();
+        async Task CheckAsync(string name)
+        {
+            await shots.TakeAsync(page, name);
+            foreach (var violation in await Axe.CheckAsync(page))
+            {
+                output.WriteLine($"{name}: {violation}");
+                if (violation.IsSeriousOrCritical)
+                {
+                    problems.Add($"{name}: {violation}");
+                }
+            }
+        }
+
+        // An officer records an absence: the form, its error summary, and the saved state.
+        await Journeys.SignInAsync(page, shots, "officer2@west-oxfordshire.demo", "Assigned to me");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Out of office" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Out of office — Nolan");
+        await CheckAsync("out-of-office");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Error: Out of office — Nolan");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the first day you are away");
+        await CheckAsync("out-of-office-errors");
+        await Journeys.SignOutAsync(page, shots);
+
+        // Democratic Services preview the messages Nolan sends.
+        await Journeys.SignInAsync(page, shots, "hub@west-oxfordshire.demo", "Triage queue");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Messages Nolan sends — Nolan");
+        await CheckAsync("message-templates");
+        await page.GetByRole(AriaRole.Link, new() { Name = "enquiry-holding-reply" }).ClickAsync();
+        await Expect(page.GetByTestId("preview-html")).ToContainTextAsync("Overflowing bins on Church Road");
+        await CheckAsync("message-preview");
+
+        Assert.True(problems.Count == 0, $"{problems.Count} accessibility problem(s):\n" + string.Join("\n", problems));
+    }
+
     [GeneratedRegex("&#?[A-Za-z0-9]+;")]
     private static partial Regex RawEntity();
 }
