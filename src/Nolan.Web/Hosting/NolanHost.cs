@@ -94,6 +94,8 @@ public static class NolanHost
             Lease = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<NolanOptions>>().Value.OutboxLeaseSeconds)),
         });
         services.AddScoped<OutboxDelivery>();
+        // First: hosted services start in order, and the workers below must not run before the database is migrated.
+        services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<EnquiryReminders>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Digests);
@@ -101,7 +103,6 @@ public static class NolanHost
         services.AddHostedService<ReminderWorker>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IdempotencyFilter>();
-        services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<AuditSealer>();
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
