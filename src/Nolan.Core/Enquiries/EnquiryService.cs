@@ -160,7 +160,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         var manager = service?.Manager is { Active: true } m2 ? m2 : null;
         var route = EnquiryRulebook.Route(p, manager?.Id, manager?.Name, service?.Name);
         // The manager's absence is in the cached directory: the cover is looked up only when they are away (9.1.6).
-        var cover = manager is not null && manager.IsAwayOn(Today) ? await Absences.CoverForAsync(db, p, manager, Today, ct) : null;
+        var cover = manager is null ? null : await Absences.CoverForAsync(db, p, manager, Today, ct);
         var assignee = cover is not null
             ? new Recipient(cover.AccountId, cover.Name, cover.Email)
             : manager is null ? null : new Recipient(manager.AccountId, manager.Name, manager.Email);
@@ -713,10 +713,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             };
             foreach (var to in new[] { MemberRecipient(e.Member), organiser }.Where(r => !string.IsNullOrEmpty(r.Email) || r.AccountId is not null))
             {
-                values["reference"] = e.Reference;
-                values["subject"] = e.Subject;
-                await notifier.QueueAsync(e.CouncilId, p.Council.Slug, to, "enquiry-meeting", $"enquiry/{e.Id}/enquiry-meeting/{act.Id}/{to.Email}",
-                    new Dictionary<string, string>(values), $"/enquiries/{e.Id}", invite, ct);
+                await NotifyAsync(e, p, to, "enquiry-meeting", $"{act.Id}/{to.Email}", new Dictionary<string, string>(values), ct, invite);
             }
 
             await AuditAsync(actor, "enquiry.meeting_arranged", e, null, new { o.Start, o.End, Location = o.Location.Trim() }, null, ct);
@@ -802,11 +799,11 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
     /// <summary>Queues a message in this unit of work; <paramref name="key"/> makes its de-duplication key unique.</summary>
     private Task NotifyAsync(Enquiry e, CouncilProtocol p, Recipient to, string template, string key,
-        Dictionary<string, string> values, CancellationToken ct)
+        Dictionary<string, string> values, CancellationToken ct, string? calendar = null)
     {
         values["reference"] = e.Reference;
         values["subject"] = e.Subject;
-        return notifier.QueueAsync(e.CouncilId, p.Council.Slug, to, template, $"enquiry/{e.Id}/{template}/{key}", values, $"/enquiries/{e.Id}", ct: ct);
+        return notifier.QueueAsync(e.CouncilId, p.Council.Slug, to, template, $"enquiry/{e.Id}/{template}/{key}", values, $"/enquiries/{e.Id}", calendar, ct);
     }
 
     private Task AuditAsync(Actor actor, string action, Enquiry e, object? before, object? after, Citation? cite, CancellationToken ct) =>

@@ -49,7 +49,7 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
             day = day.AddDays(-1);
         }
 
-        var cutoff = At(day, settings.DailyHour);
+        var cutoff = LondonTime.At(day, new TimeOnly(Math.Clamp(settings.DailyHour, 0, 23), 0)).ToUniversalTime();
         var accounts = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.HeldForDigest && m.CreatedAt < cutoff && m.RecipientAccountId != null)
             .Select(m => m.RecipientAccountId!.Value).Distinct().ToListAsync(ct);
@@ -212,11 +212,5 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
         }
 
         return sent;
-    }
-
-    private static DateTimeOffset At(DateOnly day, int hour)
-    {
-        var local = day.ToDateTime(new TimeOnly(Math.Clamp(hour, 0, 23), 0), DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, LondonTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

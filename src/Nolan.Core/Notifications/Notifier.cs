@@ -122,12 +122,7 @@ public sealed class Notifier(NolanDbContext db, MessageTemplates templates, Time
             return (DeliveryPreference.Email, false);
         }
 
-        if (!_prefs.TryGetValue(id, out var p))
-        {
-            var a = await db.Accounts.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.NotifyBy, x.DailyDigest }).FirstOrDefaultAsync(ct);
-            p = _prefs[id] = a is null ? (DeliveryPreference.Email, false) : (a.NotifyBy, a.DailyDigest);
-        }
-
-        return p;
+        await PrepareAsync([id], ct);
+        return _prefs[id];
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nolan.Core.Access;
 using Nolan.Core.Common;
 using Nolan.Web.Security;
+using Nolan.Web.TagHelpers;
 
 namespace Nolan.Web.Pages;
 
@@ -42,6 +43,26 @@ public abstract class NolanPageModel : PageModel
             ViewData["Citation"] = c.Describe();
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Reads an optional GOV.UK date input: null when all three boxes are blank, the date when it is a real one, and
+    /// otherwise null with <paramref name="error"/> on the field.
+    /// </summary>
+    protected DateOnly? ReadOptionalDate(DateParts parts, string field, string error)
+    {
+        if (parts.IsEmpty)
+        {
+            return null;
+        }
+
+        if (parts.TryGetDate(out var d))
+        {
+            return d;
+        }
+
+        ModelState.AddModelError(field, error);
         return null;
     }
 

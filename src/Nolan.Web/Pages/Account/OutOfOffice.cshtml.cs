@@ -40,8 +40,8 @@ public sealed class OutOfOfficeModel(Absences absences) : NolanPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var from = ReadDate(AwayFrom, nameof(AwayFrom), "The first day away must be a real date, for example 22 12 2026");
-        var until = ReadDate(AwayUntil, nameof(AwayUntil), "The last day away must be a real date, for example 2 1 2027");
+        var from = ReadOptionalDate(AwayFrom, nameof(AwayFrom), "The first day away must be a real date, for example 22 12 2026");
+        var until = ReadOptionalDate(AwayUntil, nameof(AwayUntil), "The last day away must be a real date, for example 2 1 2027");
         Guid? cover = Guid.TryParse(CoverOfficerId, out var c) ? c : null;
         if (!ModelState.IsValid)
         {
@@ -72,22 +72,6 @@ public sealed class OutOfOfficeModel(Absences absences) : NolanPageModel
 
         Flash(result.Value ? "Your absence has been cleared" : "You had no absence recorded");
         return Redirect("/account/out-of-office");
-    }
-
-    private DateOnly? ReadDate(DateParts parts, string field, string error)
-    {
-        if (parts.IsEmpty)
-        {
-            return null;
-        }
-
-        if (parts.TryGetDate(out var d))
-        {
-            return d;
-        }
-
-        ModelState.AddModelError(field, error);
-        return null;
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -88,18 +88,10 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             return stop;
         }
 
-        DateOnly? deadline = null;
-        if (!NewDeadline.IsEmpty)
+        var deadline = ReadOptionalDate(NewDeadline, nameof(NewDeadline), "The date must be a real date, for example 27 3 2026");
+        if (!ModelState.IsValid)
         {
-            if (NewDeadline.TryGetDate(out var d))
-            {
-                deadline = d;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(NewDeadline), "The date must be a real date, for example 27 3 2026");
-                return Page();
-            }
+            return Page();
         }
 
         DateTimeOffset? start = null, end = null;

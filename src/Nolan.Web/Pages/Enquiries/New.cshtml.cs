@@ -95,19 +95,15 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
         }
 
         DateTimeOffset? receivedAt = null;
-        if (OnBehalf && !ReceivedOn.IsEmpty)
+        if (OnBehalf && ReadOptionalDate(ReceivedOn, nameof(ReceivedOn), "Date received must be a real date, for example 27 3 2026") is { } d)
         {
-            if (ReceivedOn.TryGetDate(out var d))
-            {
-                // A date in the past means "received that day": noon London time keeps it on that date.
-                receivedAt = d == Core.Calendar.LondonTime.ToLocalDate(time.GetUtcNow()) ? null
-                    : Core.Calendar.LondonTime.StartOfDay(d).AddHours(12);
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(ReceivedOn), "Date received must be a real date, for example 27 3 2026");
-                errors = true;
-            }
+            // A date in the past means "received that day": noon London time keeps it on that date.
+            receivedAt = d == Core.Calendar.LondonTime.ToLocalDate(time.GetUtcNow()) ? null
+                : Core.Calendar.LondonTime.StartOfDay(d).AddHours(12);
+        }
+        else if (OnBehalf && !ReceivedOn.IsEmpty)
+        {
+            errors = true;
         }
 
         if (errors)
