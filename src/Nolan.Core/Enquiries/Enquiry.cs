@@ -138,7 +138,7 @@ public enum ActivityKind
 /// <summary>One entry in an enquiry's file.</summary>
 public sealed class EnquiryActivity
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Common.OrderedIds.Next();
     public required Guid EnquiryId { get; init; }
     public required ActivityKind Kind { get; init; }
     public required DateTimeOffset At { get; init; }

@@ -21,7 +21,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
     private const string Entity = "enquiry";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    private DateTimeOffset Now => time.GetUtcNow();
+    /// <summary>Now, to the microsecond PostgreSQL keeps: an answer built from what was written must match a later read.</summary>
+    private DateTimeOffset Now => AuditLog.TruncateToMicroseconds(time.GetUtcNow());
 
     private DateOnly Today => LondonTime.ToLocalDate(Now);
 
@@ -65,7 +66,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
 
         // PostgreSQL stores instants in UTC; an offset from the client is honoured, then normalised.
-        var receivedAt = (o.ReceivedAt ?? Now).ToUniversalTime();
+        var receivedAt = AuditLog.TruncateToMicroseconds((o.ReceivedAt ?? Now).ToUniversalTime());
         if (receivedAt > Now + ClockSkew)
         {
             errors.AddError("ReceivedAt", "The date received must be today or in the past");
@@ -157,8 +158,11 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
 
         var deadline = EnquiryRulebook.Deadline(p, receivedOn);
-        var manager = service?.Manager is { Active: true } m2 ? m2 : null;
-        var route = EnquiryRulebook.Route(p, manager?.Id, manager?.Name, service?.Name);
+        var serviceManager = service?.Manager is { Active: true } m2 ? m2 : null;
+        var route = EnquiryRulebook.Route(p, serviceManager?.Id, serviceManager?.Name, service?.Name);
+        // Only an enquiry the rule sends to the service manager is theirs: one routed to the Hub has no assignee yet, and
+        // nobody else is told it is with them.
+        var manager = route.ToHub ? null : serviceManager;
         // The manager's absence is in the cached directory: the cover is looked up only when they are away (9.1.6).
         var cover = manager is null ? null : await Absences.CoverForAsync(db, p, manager, Today, ct);
         var assignee = cover is not null

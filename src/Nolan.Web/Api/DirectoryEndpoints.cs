@@ -46,7 +46,7 @@ public static class DirectoryEndpoints
         {
             var result = await absences.ClearAsync(ActorMiddleware.ActorOf(http), http.RequestAborted);
             return result.IsSuccess ? Results.NoContent() : ApiJson.Problem(result.Error!);
-        }).Produces(204).WithSummary("Clear your absence.");
+        }).AddEndpointFilter<IdempotencyFilter>().Produces(204).WithSummary("Clear your absence.");
 
         var councils = api.MapGroup("/councils/{councilId:guid}").WithTags("Directory").RequireAuthorization(Policies.SignedIn);
         councils.MapGet("/wards", async (Guid councilId, HttpContext http, NolanDbContext db) =>

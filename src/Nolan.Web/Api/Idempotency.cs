@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Nolan.Core.Access;
 using Nolan.Core.DataStore;
+using Nolan.Web.Hosting;
 using Nolan.Web.Security;
 
 namespace Nolan.Web.Api;
@@ -9,8 +11,9 @@ namespace Nolan.Web.Api;
 /// <summary>
 /// <c>Idempotency-Key</c> on API writes. The write and the record of its response commit in one transaction, so a
 /// retry after a lost response replays the first answer, and two racing requests with one key cannot both write.
+/// A key lasts <see cref="NolanOptions.IdempotencyHours"/>; <see cref="IdempotencyPurge"/> deletes older records.
 /// </summary>
-public sealed class IdempotencyFilter(NolanDbContext db, TimeProvider time) : IEndpointFilter
+public sealed class IdempotencyFilter(NolanDbContext db, TimeProvider time, IOptions<NolanOptions> options) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -34,9 +37,10 @@ public sealed class IdempotencyFilter(NolanDbContext db, TimeProvider time) : IE
         http.Request.Body.Position = 0;
         var fingerprint = $"{http.Request.Method} {http.Request.Path} {requestHash}";
 
+        var now = time.GetUtcNow();
         var existing = await db.IdempotencyRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.AccountId == actor.AccountId && r.Key == key, http.RequestAborted);
-        if (existing is not null)
+        if (existing is not null && existing.CreatedAt > now - options.Value.IdempotencyLifetime)
         {
             return existing.RequestHash != fingerprint
                 ? Results.Problem(statusCode: 422, title: "Idempotency-Key reused",
@@ -45,9 +49,17 @@ public sealed class IdempotencyFilter(NolanDbContext db, TimeProvider time) : IE
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        var result = await next(context);
-        if (result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
+        if (existing is not null)
         {
+            // Expired but not yet purged: the key is free again.
+            await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(http.RequestAborted);
+        }
+
+        var result = await next(context);
+        var status = StatusOf(result);
+        if (status is not (>= 200 and < 300))
+        {
+            // Nothing of a refused request is kept: disposing the transaction rolls back whatever it began.
             return result;
         }
 
@@ -56,10 +68,10 @@ public sealed class IdempotencyFilter(NolanDbContext db, TimeProvider time) : IE
             AccountId = actor.AccountId,
             Key = key,
             RequestHash = fingerprint,
-            StatusCode = ok.StatusCode ?? 200,
+            StatusCode = status,
             Location = http.Response.Headers.Location.ToString() is { Length: > 0 } loc ? loc : null,
             Body = result is IValueHttpResult { Value: { } value } ? System.Text.Json.JsonSerializer.Serialize(value, ApiJson.Options) : null,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
         });
         try
         {
@@ -77,6 +89,16 @@ public sealed class IdempotencyFilter(NolanDbContext db, TimeProvider time) : IE
         return result;
     }
 
+    /// <summary>
+    /// The status the result will be sent with. <c>Results.Json</c> and <c>Results.Ok</c> leave it unset, which means
+    /// 200: reading an unset status as a failure once rolled back every acknowledged action sent with a key.
+    /// </summary>
+    internal static int StatusOf(object? result) => result switch
+    {
+        IStatusCodeHttpResult { StatusCode: { } code } => code,
+        _ => StatusCodes.Status200OK,
+    };
+
     private static IResult Replay(HttpContext http, IdempotencyRecord r)
     {
         if (r.Location is not null)
@@ -85,6 +107,27 @@ public sealed class IdempotencyFilter(NolanDbContext db, TimeProvider time) : IE
         }
 
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        return Results.Content(r.Body ?? "", "application/json", statusCode: r.StatusCode);
+        return r.Body is null ? Results.StatusCode(r.StatusCode) : Results.Content(r.Body, "application/json", statusCode: r.StatusCode);
     }
+}
+
+/// <summary>Deletes idempotency records older than their lifetime: they hold a copy of the first response.</summary>
+internal sealed class IdempotencyPurge(IServiceScopeFactory scopes, TimeProvider time, IOptions<NolanOptions> options, ILogger<IdempotencyPurge> log)
+    : PeriodicWorker(scopes, time, options, log)
+{
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(30);
+
+    protected override string Task => "Purging expired idempotency records";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var purged = await PurgeAsync(services.GetRequiredService<NolanDbContext>(), Time.GetUtcNow() - Options.IdempotencyLifetime, ct);
+        if (purged > 0)
+        {
+            Log.LogInformation("Purged {Count} expired idempotency records", purged);
+        }
+    }
+
+    public static Task<int> PurgeAsync(NolanDbContext db, DateTimeOffset createdBefore, CancellationToken ct) =>
+        db.IdempotencyRecords.Where(r => r.CreatedAt < createdBefore).ExecuteDeleteAsync(ct);
 }

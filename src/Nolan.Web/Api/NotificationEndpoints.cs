@@ -23,6 +23,6 @@ public static class NotificationEndpoints
         {
             var marked = await notifier.MarkAllReadAsync(ActorMiddleware.ActorOf(http), audit, http.RequestAborted);
             return Results.Json(new { marked }, ApiJson.Options);
-        }).WithSummary("Mark all your notifications as read.");
+        }).AddEndpointFilter<IdempotencyFilter>().WithSummary("Mark all your notifications as read.");
     }
 }

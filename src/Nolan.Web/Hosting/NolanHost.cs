@@ -104,6 +104,7 @@ public static class NolanHost
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IdempotencyFilter>();
         services.AddHostedService<AuditSealer>();
+        services.AddHostedService<IdempotencyPurge>();
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));

@@ -46,6 +46,14 @@ public sealed class NolanOptions
     /// </summary>
     public int OutboxLeaseSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Hours an <c>Idempotency-Key</c> is remembered (default 24): a retry within it replays the first answer; after it
+    /// the record, which holds a copy of that answer, is purged.
+    /// </summary>
+    public int IdempotencyHours { get; set; } = 24;
+
+    internal TimeSpan IdempotencyLifetime => TimeSpan.FromHours(Math.Clamp(IdempotencyHours, 1, 24 * 30));
+
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 }
