@@ -1,6 +1,7 @@
 using Nolan.Core.Access;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.DataStore;
+using Nolan.Core.Kernel;
 
 namespace Nolan.Core.Enquiries;
 
@@ -17,63 +18,49 @@ public enum EnquiryRelation
 }
 
 /// <summary>
-/// Who may see an enquiry: the member who raised it, members it was explicitly copied to, the assigned officer and
-/// their line manager, and the council's Members Support Hub. Nobody else — not other members, not other
-/// officers, not the Monitoring Officer or Chief Executive by role alone, not a system administrator. The list
-/// filter and the single-item check are the same rule, so they cannot drift apart.
+/// Who may see an enquiry: the member who raised it, members it was explicitly copied to (an <c>Allow</c> grant), the
+/// assigned officer and their line manager, and the council's Members Support Hub — unless a <c>Deny</c> grant hides it
+/// from them. Nobody else: not other members, not other officers, not the Monitoring Officer or Chief Executive by role
+/// alone, not a system administrator. Declared once here; the kernel's <see cref="ItemAccess{TItem}"/> makes both the
+/// list filter and the single read from it.
 /// </summary>
-public static class EnquiryAccess
+public sealed class EnquiryAccess : ItemAccess<Enquiry>
 {
-    public const string ResourceType = "enquiry";
+    public const string Type = "enquiry";
 
-    /// <summary>Narrows a query to the enquiries the actor may see.</summary>
-    public static IQueryable<Enquiry> VisibleTo(this IQueryable<Enquiry> enquiries, NolanDbContext db, Actor actor)
+    public static readonly EnquiryAccess Rule = new();
+
+    public override string ResourceType => Type;
+
+    protected override int GrantedFlag => (int)EnquiryRelation.CopiedMember;
+
+    protected override IEnumerable<Relationship<Enquiry>> Relationships(Actor actor)
     {
         var memberIds = actor.MemberIds;
-        var officerId = actor.OfficerId ?? Guid.Empty;
+        if (memberIds.Count > 0)
+        {
+            yield return new((int)EnquiryRelation.RaisingMember, e => memberIds.Contains(e.MemberId));
+        }
+
+        if (actor.OfficerId is { } officerId)
+        {
+            yield return new((int)EnquiryRelation.AssignedOfficer, e => e.AssignedOfficerId == officerId);
+            yield return new((int)EnquiryRelation.AssigneesLineManager, e => e.AssignedOfficer!.LineManagerId == officerId);
+        }
+
         var hubCouncils = actor.CouncilsWhere(OfficerRoles.MembersSupportHub);
-        return enquiries.Where(e =>
-            memberIds.Contains(e.MemberId)
-            || (officerId != Guid.Empty && (e.AssignedOfficerId == officerId || e.AssignedOfficer!.LineManagerId == officerId))
-            || hubCouncils.Contains(e.CouncilId)
-            || db.AccessGrants.Any(g => g.ResourceType == ResourceType && g.ResourceId == e.Id
-                && g.Effect == GrantEffect.Allow && g.MemberId != null && memberIds.Contains(g.MemberId.Value)));
+        if (hubCouncils.Count > 0)
+        {
+            yield return new((int)EnquiryRelation.Hub, e => hubCouncils.Contains(e.CouncilId));
+        }
     }
+}
 
-    /// <summary>The actor's relation to a loaded enquiry.</summary>
-    public static EnquiryRelation RelationOf(Actor actor, Enquiry e, Guid? assigneeLineManagerId, bool copiedToActor)
-    {
-        var r = EnquiryRelation.None;
-        if (actor.MemberIds.Contains(e.MemberId))
-        {
-            r |= EnquiryRelation.RaisingMember;
-        }
-
-        if (copiedToActor)
-        {
-            r |= EnquiryRelation.CopiedMember;
-        }
-
-        if (actor.OfficerId is { } me)
-        {
-            if (e.AssignedOfficerId == me)
-            {
-                r |= EnquiryRelation.AssignedOfficer;
-            }
-
-            if (assigneeLineManagerId == me && e.AssignedOfficerId is not null)
-            {
-                r |= EnquiryRelation.AssigneesLineManager;
-            }
-        }
-
-        if (actor.Has(e.CouncilId, OfficerRoles.MembersSupportHub))
-        {
-            r |= EnquiryRelation.Hub;
-        }
-
-        return r;
-    }
+public static class EnquiryAccessExtensions
+{
+    /// <summary>Narrows a query to the enquiries the actor may see (the kernel filter of <see cref="EnquiryAccess"/>).</summary>
+    public static IQueryable<Enquiry> VisibleTo(this IQueryable<Enquiry> enquiries, NolanDbContext db, Actor actor) =>
+        EnquiryAccess.Rule.Visible(enquiries, db, actor);
 
     public static bool IsOfficerSide(this EnquiryRelation r) =>
         (r & (EnquiryRelation.AssignedOfficer | EnquiryRelation.AssigneesLineManager | EnquiryRelation.Hub)) != 0;

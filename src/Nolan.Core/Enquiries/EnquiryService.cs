@@ -237,7 +237,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         await db.SaveChangesAsync(ct);
 
         var wardName = (ward ?? (enquiry.WardId is { } w ? dir!.Wards.GetValueOrDefault(w) : null))?.Name;
-        var relation = EnquiryAccess.RelationOf(actor, enquiry, cover?.LineManagerId ?? manager?.LineManagerId, copiedToActor: false);
+        // How the actor stands to it, from the same definition a later read uses (one primary-key look-up).
+        var relation = (EnquiryRelation)(await EnquiryAccess.Rule.RelationsAsync(db.Enquiries, db, enquiry.Id, actor, ct) ?? 0);
         var can = EnquiryPermissions.For(relation, enquiry);
         IReadOnlyList<EnquiryActivity> activities = can.SeeInternal ? [.. enquiry.Activities] : [.. enquiry.Activities.Where(a => !a.Internal)];
         return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, assignee?.Name,
@@ -266,7 +267,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         var copies = await (from g in db.AccessGrants.AsNoTracking()
                             join m in db.Members.AsNoTracking() on g.MemberId equals m.Id
-                            where g.ResourceType == EnquiryAccess.ResourceType && g.ResourceId == e.Id && g.Effect == GrantEffect.Allow
+                            where g.ResourceType == EnquiryAccess.Type && g.ResourceId == e.Id && g.Effect == GrantEffect.Allow
                             orderby g.GrantedAt
                             select new CopyRecipient(m.Id, m.Name, g.GrantedAt)).ToListAsync(ct);
         var council = await db.Councils.AsNoTracking().Where(c => c.Id == e.CouncilId).Select(c => c.Name).FirstAsync(ct);
@@ -302,7 +303,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 // sub-query cannot use either, and made PostgreSQL walk every enquiry (7 s at 100k rows).
                 var memberIds = actor.MemberIds;
                 var copiedIds = db.AccessGrants
-                    .Where(g => g.ResourceType == EnquiryAccess.ResourceType && g.Effect == GrantEffect.Allow
+                    .Where(g => g.ResourceType == EnquiryAccess.Type && g.Effect == GrantEffect.Allow
                         && g.MemberId != null && memberIds.Contains(g.MemberId.Value))
                     .Select(g => g.ResourceId);
                 var own = memberIds.Count == 1
@@ -328,6 +329,9 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 throw new ArgumentOutOfRangeException(nameof(scope));
         }
 
+        // Each scope narrows by an index; what it may show is still the one access rule (a Deny grant hides an item
+        // from every list as it does from the single read).
+        q = q.VisibleTo(db, actor);
         q = stage switch
         {
             StageFilter.Live => q.Where(e => e.Status == EnquiryStatus.Open || e.Status == EnquiryStatus.Assigned
@@ -619,7 +623,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 return ValidationFailed.For("MemberId", "Choose a member of this council");
             }
 
-            if (member.Id == e.MemberId || await db.AccessGrants.AnyAsync(g => g.ResourceType == EnquiryAccess.ResourceType
+            if (member.Id == e.MemberId || await db.AccessGrants.AnyAsync(g => g.ResourceType == EnquiryAccess.Type
                     && g.ResourceId == e.Id && g.MemberId == member.Id, ct))
             {
                 return ValidationFailed.For("MemberId", $"{member.Name} can already see this enquiry");
@@ -628,7 +632,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             db.AccessGrants.Add(new AccessGrant
             {
                 CouncilId = e.CouncilId,
-                ResourceType = EnquiryAccess.ResourceType,
+                ResourceType = EnquiryAccess.Type,
                 ResourceId = e.Id,
                 MemberId = member.Id,
                 Reason = "Copied to the member",
@@ -728,18 +732,9 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
     private async Task<Result<(Enquiry Enquiry, EnquiryRelation Relation)>> LoadAsync(Guid id, Actor actor, bool tracking, CancellationToken ct)
     {
-        var query = db.Enquiries.Where(e => e.Id == id).VisibleTo(db, actor)
-            .Include(e => e.Member).Include(e => e.Ward).Include(e => e.Service).Include(e => e.AssignedOfficer);
-        var e = tracking ? await query.FirstOrDefaultAsync(ct) : await query.AsNoTracking().FirstOrDefaultAsync(ct);
-        if (e is null)
-        {
-            return new NotFound("enquiry");
-        }
-
-        var memberIds = actor.MemberIds;
-        var copied = memberIds.Count > 0 && await db.AccessGrants.AnyAsync(g => g.ResourceType == EnquiryAccess.ResourceType
-            && g.ResourceId == e.Id && g.MemberId != null && memberIds.Contains(g.MemberId.Value), ct);
-        return (e, EnquiryAccess.RelationOf(actor, e, e.AssignedOfficer?.LineManagerId, copied));
+        var query = db.Enquiries.Include(e => e.Member).Include(e => e.Ward).Include(e => e.Service).Include(e => e.AssignedOfficer);
+        var seen = await EnquiryAccess.Rule.FindAsync(tracking ? query : query.AsNoTracking(), db, id, actor, ct);
+        return seen is null ? new NotFound("enquiry") : (seen.Item, (EnquiryRelation)seen.Relations);
     }
 
     /// <summary>
