@@ -59,7 +59,7 @@ public sealed class Actor
         var appointments = officer is null
             ? []
             : await db.OfficerAppointments.AsNoTracking().Where(a => a.OfficerId == officer.Id)
-                .Select(a => new { a.CouncilId, a.Roles }).ToListAsync(ct);
+                .Select(a => new { a.CouncilId, Roles = a.RoleRows.Select(r => r.Role).ToList() }).ToListAsync(ct);
         var members = await db.Members.AsNoTracking()
             .Where(m => m.AccountId == accountId && m.Active)
             .Select(m => new MemberSeat(m.Id, m.CouncilId, m.Name, m.Email, m.WardId))
@@ -71,7 +71,7 @@ public sealed class Actor
             Name = account.DisplayName,
             IsSystemAdmin = account.IsSystemAdmin,
             OfficerId = officer?.Id,
-            OfficerCouncils = appointments.ToDictionary(a => a.CouncilId, a => a.Roles),
+            OfficerCouncils = appointments.ToDictionary(a => a.CouncilId, a => a.Roles.Aggregate(OfficerRoles.None, (all, r) => all | r)),
             Members = members,
         };
     }

@@ -166,14 +166,35 @@ public enum OfficerRoles
     Administrator = 64,
 }
 
-/// <summary>An officer's appointment to serve a council, with the roles held there.</summary>
+/// <summary>An officer's appointment to serve a council, with the roles held there (one row each in <c>officer_roles</c>).</summary>
 public sealed class OfficerAppointment
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid OfficerId { get; init; }
     public Officer? Officer { get; init; }
     public required Guid CouncilId { get; init; }
-    public OfficerRoles Roles { get; set; }
+
+    /// <summary>The roles held at this council, one row each, so that SQL can join on "who is the Hub here".</summary>
+    public List<OfficerRole> RoleRows { get; init; } = [];
+
+    /// <summary>The same roles as one set; setting it replaces the rows.</summary>
+    public OfficerRoles Roles
+    {
+        get => RoleRows.Aggregate(OfficerRoles.None, (all, r) => all | r.Role);
+        set
+        {
+            RoleRows.Clear();
+            RoleRows.AddRange(Enum.GetValues<OfficerRoles>().Where(r => r != OfficerRoles.None && value.HasFlag(r))
+                .Select(r => new OfficerRole { AppointmentId = Id, Role = r }));
+        }
+    }
+}
+
+/// <summary>One role an officer holds at one council (through their appointment there).</summary>
+public sealed class OfficerRole
+{
+    public Guid AppointmentId { get; init; }
+    public OfficerRoles Role { get; init; }
 }
 
 /// <summary>A council service and who manages it: the council's "Who does what".</summary>

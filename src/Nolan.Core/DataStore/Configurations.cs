@@ -98,6 +98,18 @@ internal sealed class OfficerAppointmentConfiguration : IEntityTypeConfiguration
         b.HasIndex(a => a.CouncilId);
         b.HasOne(a => a.Officer).WithMany().HasForeignKey(a => a.OfficerId);
         b.HasOne<Council>().WithMany().HasForeignKey(a => a.CouncilId);
+        b.Ignore(a => a.Roles);
+        b.HasMany(a => a.RoleRows).WithOne().HasForeignKey(r => r.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OfficerRoleConfiguration : IEntityTypeConfiguration<OfficerRole>
+{
+    public void Configure(EntityTypeBuilder<OfficerRole> b)
+    {
+        b.ToTable("officer_roles");
+        b.HasKey(r => new { r.AppointmentId, r.Role });
+        b.HasIndex(r => r.Role);
     }
 }
 

@@ -21,6 +21,7 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<OfficerAppointment> OfficerAppointments => Set<OfficerAppointment>();
+    public DbSet<OfficerRole> OfficerRoleRows => Set<OfficerRole>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

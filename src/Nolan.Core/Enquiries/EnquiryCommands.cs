@@ -80,7 +80,14 @@ public sealed record EnquiryView(
     IReadOnlyList<CopyRecipient> CopiedTo,
     EnquiryRelation Relation,
     EnquiryPermissions Can,
-    string? AssigneeAway = null);
+    string? AssigneeAway = null,
+    string HubName = CouncilProtocolNames.DefaultHub);
+
+/// <summary>Names used before a council's protocol is known.</summary>
+public static class CouncilProtocolNames
+{
+    public const string DefaultHub = Protocols.CouncilProtocol.DefaultHubName;
+}
 
 /// <summary>A meeting or site visit with the member about the enquiry; both get a calendar invitation.</summary>
 public sealed record ArrangeMeeting(DateTimeOffset? Start, DateTimeOffset? End, string? Location, string? Note);

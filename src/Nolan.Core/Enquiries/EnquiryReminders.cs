@@ -150,10 +150,8 @@ public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protoco
         var next = lineManager;
         for (var depth = 0; next is { } id && depth < 10; depth++)
         {
-            // Roles are stored as names, so the flag is tested here rather than in SQL.
-            var roles = await db.OfficerAppointments.Where(a => a.OfficerId == id && a.CouncilId == councilId)
-                .Select(a => a.Roles).FirstOrDefaultAsync(ct);
-            if ((roles & OfficerRoles.ChiefOfficer) == OfficerRoles.ChiefOfficer)
+            if (await db.OfficerAppointments.AnyAsync(a => a.OfficerId == id && a.CouncilId == councilId
+                    && a.RoleRows.Any(r => r.Role == OfficerRoles.ChiefOfficer), ct))
             {
                 return await RecipientAsync(id, ct);
             }

@@ -48,7 +48,7 @@ public static class EnquiryRulebook
     {
         var rule = p.Version.Enquiries.Routing;
         var why = p.Cite(rule);
-        var hub = p.Preset.Council.HubName ?? "council\u2019s enquiries team";
+        var hub = p.HubName;
         if (rule.Route == RoutingTarget.ServiceManager && serviceManagerId is { } officer)
         {
             return new RoutingDecision(officer, serviceManagerName, false, why,

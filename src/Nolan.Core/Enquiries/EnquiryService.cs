@@ -107,13 +107,13 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
         else
         {
-            return new NotAllowed("Only members, and the Members Support Hub on their behalf, can log enquiries.");
+            return new NotAllowed("Only members, and the council\u2019s enquiries team (Members Support Hub or Democratic Services) on their behalf, can log enquiries.");
         }
 
         if (member is not null && o.ReceivedAt is not null && !actor.Has(member.CouncilId, OfficerRoles.MembersSupportHub))
         {
             // The deadline runs from receipt: only the Hub, recording a call or letter, may date it earlier than now.
-            errors.AddError("ReceivedAt", "Only the Members Support Hub can record an earlier date of receipt");
+            errors.AddError("ReceivedAt", $"Only the {(await protocols.ForAsync(db, member.CouncilId, Today, ct)).HubName} can record an earlier date of receipt");
         }
 
         if (member is not null && !actor.MemberIds.Contains(member.Id) && o.Channel == EnquiryChannel.Portal)
@@ -242,7 +242,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         var can = EnquiryPermissions.For(relation, enquiry);
         IReadOnlyList<EnquiryActivity> activities = can.SeeInternal ? [.. enquiry.Activities] : [.. enquiry.Activities.Where(a => !a.Internal)];
         return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, assignee?.Name,
-            enquiry.TimelinessOn(Today), deadline, activities, [], relation, can);
+            enquiry.TimelinessOn(Today), deadline, activities, [], relation, can, HubName: p.HubName);
     }
 
     // ---------------------------------------------------------------- reading
@@ -284,7 +284,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
 
         return new EnquiryView(e, council, e.Member!.Name, e.Ward?.Name, e.Service?.Name, e.AssignedOfficer?.Name,
-            e.TimelinessOn(Today), deadline, activities, copies, relation, can, away);
+            e.TimelinessOn(Today), deadline, activities, copies, relation, can, away, p.HubName);
     }
 
     /// <summary>A list for one of the dashboards, newest first, 25 to a page.</summary>

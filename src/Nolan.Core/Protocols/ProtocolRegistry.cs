@@ -13,6 +13,12 @@ public sealed record CouncilProtocol(Council Council, ProtocolPreset Preset, Pro
     public string VersionKey => $"{Preset.Council.Slug}/{Version.Id}";
 
     public Citation Cite(Rule rule) => Citation.Of(Preset, Version, rule);
+
+    /// <summary>What the council calls its central team (preset <c>council.hub_name</c>), for pages and messages.</summary>
+    public string HubName => Preset.Council.HubName ?? DefaultHubName;
+
+    /// <summary>Said where a council's preset names no central team.</summary>
+    public const string DefaultHubName = "council\u2019s enquiries team";
 }
 
 /// <summary>Finds the preset and calendar for a council. Councils and closure days are cached briefly.</summary>

@@ -718,12 +718,6 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("officer_id");
 
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("roles");
-
                     b.HasKey("Id")
                         .HasName("pk_officer_appointments");
 
@@ -735,6 +729,26 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_officer_appointments_officer_id_council_id");
 
                     b.ToTable("officer_appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.OfficerRole", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("role");
+
+                    b.HasKey("AppointmentId", "Role")
+                        .HasName("pk_officer_roles");
+
+                    b.HasIndex("Role")
+                        .HasDatabaseName("ix_officer_roles_role");
+
+                    b.ToTable("officer_roles", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.PoliticalGroup", b =>
@@ -1401,6 +1415,16 @@ namespace Nolan.Migrations.Postgres.Migrations
                     b.Navigation("Officer");
                 });
 
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.OfficerRole", b =>
+                {
+                    b.HasOne("Nolan.Core.CouncilDirectory.OfficerAppointment", null)
+                        .WithMany("RoleRows")
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_officer_roles_officer_appointments_appointment_id");
+                });
+
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.PoliticalGroup", b =>
                 {
                     b.HasOne("Nolan.Core.CouncilDirectory.Council", null)
@@ -1500,6 +1524,11 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_enquiry_activities_enquiries_enquiry_id");
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.OfficerAppointment", b =>
+                {
+                    b.Navigation("RoleRows");
                 });
 
             modelBuilder.Entity("Nolan.Core.Enquiries.Enquiry", b =>

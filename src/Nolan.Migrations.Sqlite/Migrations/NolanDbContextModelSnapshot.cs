@@ -713,12 +713,6 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("officer_id");
 
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("roles");
-
                     b.HasKey("Id")
                         .HasName("pk_officer_appointments");
 
@@ -730,6 +724,26 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_officer_appointments_officer_id_council_id");
 
                     b.ToTable("officer_appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.OfficerRole", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("AppointmentId", "Role")
+                        .HasName("pk_officer_roles");
+
+                    b.HasIndex("Role")
+                        .HasDatabaseName("ix_officer_roles_role");
+
+                    b.ToTable("officer_roles", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.PoliticalGroup", b =>
@@ -1394,6 +1408,16 @@ namespace Nolan.Migrations.Sqlite.Migrations
                     b.Navigation("Officer");
                 });
 
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.OfficerRole", b =>
+                {
+                    b.HasOne("Nolan.Core.CouncilDirectory.OfficerAppointment", null)
+                        .WithMany("RoleRows")
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_officer_roles_officer_appointments_appointment_id");
+                });
+
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.PoliticalGroup", b =>
                 {
                     b.HasOne("Nolan.Core.CouncilDirectory.Council", null)
@@ -1493,6 +1517,11 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_enquiry_activities_enquiries_enquiry_id");
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.OfficerAppointment", b =>
+                {
+                    b.Navigation("RoleRows");
                 });
 
             modelBuilder.Entity("Nolan.Core.Enquiries.Enquiry", b =>

@@ -63,7 +63,7 @@ public sealed record DemoSnapshot(
             db.Committees.AsNoTracking().ToList(),
             db.CommitteeSeats.AsNoTracking().ToList(),
             db.Officers.AsNoTracking().ToList(),
-            db.OfficerAppointments.AsNoTracking().ToList(),
+            db.OfficerAppointments.AsNoTracking().Include(a => a.RoleRows).ToList(),
             db.Services.AsNoTracking().ToList(),
             db.Accounts.AsNoTracking().ToList());
     }
