@@ -57,10 +57,24 @@ public sealed record InvalidTransition(string Detail) : NolanError("That cannot 
     public override int Status => 409;
 }
 
-/// <summary>The council's protocol refuses it; <see cref="NolanError.Citation"/> says where.</summary>
-public sealed record ProtocolRefused(string Detail, Citation Why) : NolanError("Your protocol does not allow this", Detail)
+/// <summary>
+/// The council's protocol refuses it: a typed refusal that always carries the paragraph (<see cref="NolanError.Citation"/>),
+/// answered 422 with the citation in the problem details, and shown on a page with the fields it names.
+/// </summary>
+public sealed record ProtocolRefused : NolanError
 {
+    public ProtocolRefused(string detail, Citation why, IDictionary<string, List<string>>? fields = null)
+        : base("Your protocol does not allow this", detail)
+    {
+        Citation = why;
+        FieldErrors = fields?.ToDictionary(f => f.Key, f => f.Value.ToArray()) ?? new Dictionary<string, string[]>();
+    }
+
     public override int Status => 422;
+
+    /// <summary>A refusal about one field.</summary>
+    public static ProtocolRefused For(string field, string message, Citation why) =>
+        new(message, why, new Dictionary<string, List<string>> { [field] = [message] });
 }
 
 /// <summary>A success value or an expected failure.</summary>

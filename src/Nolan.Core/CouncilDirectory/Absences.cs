@@ -117,11 +117,19 @@ public sealed class Absences(NolanDbContext db, ProtocolRegistry protocols, Dire
         var until = o.Until!.Value;
         if (cover is null)
         {
-            // Each council whose protocol asks for cover judges the absence in its own working days.
+            // Each council whose protocol asks for cover judges the absence in its own working days; one whose
+            // protocol asks every out-of-office to give an alternative contact needs a colleague for any absence.
             foreach (var councilId in actor.OfficerCouncils.Keys)
             {
                 var p = await protocols.ForAsync(db, councilId, today, ct);
                 var rule = p.Version.Enquiries.OutOfOffice;
+                if (rule is { Silent: false, AlternativeContactAlways: true })
+                {
+                    return ProtocolRefused.For("CoverOfficerId",
+                        $"Name a colleague as your alternative contact: {p.Council.Name}'s protocol asks every out-of-office to give one",
+                        p.Cite(rule));
+                }
+
                 if (rule.Silent || rule.CoverAfterWorkingDays is not { } limit)
                 {
                     continue;
@@ -129,10 +137,9 @@ public sealed class Absences(NolanDbContext db, ProtocolRegistry protocols, Dire
 
                 if (p.Calendar.WorkingDaysAfter(from.AddDays(-1), until) > limit)
                 {
-                    return ValidationFailed.For("CoverOfficerId",
-                        $"Name a colleague to cover your members' enquiries: {p.Council.Name}'s protocol asks for one when you are away for more than {Days(limit)}")
-                        with
-                    { Citation = p.Cite(rule) };
+                    return ProtocolRefused.For("CoverOfficerId",
+                        $"Name a colleague to cover your members' enquiries: {p.Council.Name}'s protocol asks for one when you are away for more than {Days(limit)}",
+                        p.Cite(rule));
                 }
             }
         }
@@ -182,6 +189,17 @@ public sealed class Absences(NolanDbContext db, ProtocolRegistry protocols, Dire
         var away = await db.Officers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == officerId, ct);
         return away is null ? null : await CoverForAsync(db, p, away, day, ct);
     }
+
+    /// <summary>
+    /// The colleague who receives the away officer's enquiries and reminders, where the protocol provides for cover
+    /// (Southend 9.1.6); null where it is silent: there the colleague is only shown as the alternative contact.
+    /// </summary>
+    public static async Task<Cover?> RoutingCoverAsync(NolanDbContext db, CouncilProtocol p, Officer away, DateOnly day, CancellationToken ct) =>
+        p.Version.Enquiries.OutOfOffice.Silent ? null : await CoverForAsync(db, p, away, day, ct);
+
+    /// <inheritdoc cref="RoutingCoverAsync(NolanDbContext, CouncilProtocol, Officer, DateOnly, CancellationToken)"/>
+    public static async Task<Cover?> RoutingCoverAsync(NolanDbContext db, CouncilProtocol p, Guid officerId, DateOnly day, CancellationToken ct) =>
+        p.Version.Enquiries.OutOfOffice.Silent ? null : await CoverForAsync(db, p, officerId, day, ct);
 
     /// <inheritdoc cref="CoverForAsync(NolanDbContext, CouncilProtocol, Guid, DateOnly, CancellationToken)"/>
     public static async Task<Cover?> CoverForAsync(NolanDbContext db, CouncilProtocol p, Officer away, DateOnly day, CancellationToken ct)

@@ -84,8 +84,6 @@ public static class DemoDirectory
 /// <summary>Builds the rows in memory; <see cref="DemoDirectory.Build"/> hands them to the context.</summary>
 internal sealed class DemoData(string passwordHash)
 {
-    private const string ClosureReason = "Council offices closed between Christmas and New Year";
-    private static readonly int[] ClosureYears = [2025, 2026, 2027];
 
     public List<Account> Accounts { get; } = [];
     public List<DemoAccount> DemoAccounts { get; } = [];
@@ -165,27 +163,6 @@ internal sealed class DemoData(string passwordHash)
             PresetSlug = preset.Council.Slug,
         };
         Councils.Add(council);
-
-        foreach (var year in ClosureYears)
-        {
-            for (var day = 24; day <= 31; day++)
-            {
-                var date = new DateOnly(year, 12, day);
-                if (day is 24 or 25 || date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
-                    || EnglandAndWalesBankHolidays.IsBankHoliday(date))
-                {
-                    continue;
-                }
-
-                ClosureDays.Add(new ClosureDay
-                {
-                    Id = DemoIds.For($"closure:{council.Slug}:{date:yyyy-MM-dd}"),
-                    CouncilId = council.Id,
-                    Date = date,
-                    Reason = ClosureReason,
-                });
-            }
-        }
 
         return council;
     }

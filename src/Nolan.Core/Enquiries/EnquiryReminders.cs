@@ -12,8 +12,8 @@ public sealed record ReminderRound(int DueSoon, int Overdue, int VeryOverdue);
 
 /// <summary>
 /// Deadlines at work: the day before an enquiry is due (in working days) its officer is reminded; once it is
-/// overdue, the officer and their line manager; once very overdue, the Chief Officer responsible (Southend 9.1.9:
-/// the Chief Executive, deputies and executive directors answer for their departments). A holding reply's new
+/// overdue, the officer and their line manager; once very overdue, whoever the council's protocol makes answer for
+/// it (preset <c>escalation</c>: Southend 9.1.9 and Cambridge 7.5 name the Chief Officer; silent protocols name nobody). A holding reply's new
 /// deadline is a new deadline: when it passes, the reminders go again. Each reminder has a de-duplication key, so
 /// running this on several nodes, or every few minutes, sends each reminder once.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protoco
 
             // While the officer is away, their colleague covering (Southend 9.1.6) is reminded too.
             var away = e.AwayFrom <= today && today <= e.AwayUntil;
-            var cover = away ? await Absences.CoverForAsync(db, p, e.OfficerId, today, ct) : null;
+            var cover = away ? await Absences.RoutingCoverAsync(db, p, e.OfficerId, today, ct) : null;
             var coverValues = cover is null ? null : new Dictionary<string, string>(values) { ["cover"] = $"{cover.Explanation} You are receiving this as their cover." };
             var coverTo = cover is null ? null : new Recipient(cover.AccountId, cover.Name, cover.Email);
 
@@ -101,9 +101,13 @@ public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protoco
                 }
             }
 
+            // Escalation only where the protocol names who answers for a very overdue enquiry (Southend 9.1.9,
+            // Cambridge 7.5); elsewhere the enquiry shows as very overdue and nobody is written to in the protocol's name.
             if (e.PromisedBy is null && e.VeryOverdueAfter is { } very && today > very
-                && await ChiefOfficerAsync(e.CouncilId, e.ChiefOfficerId, e.LineManagerId, ct) is { } chief
-                && await QueueOnceAsync(e.CouncilId, p, chief, "enquiry-very-overdue", $"reminder/{e.Id}/very-overdue", values, link, ct))
+                && EnquiryRulebook.Escalation(p) is { } escalation
+                && await EscalationRecipientAsync(escalation.To, e.CouncilId, e.ChiefOfficerId, e.LineManagerId, ct) is { } chief
+                && await QueueOnceAsync(e.CouncilId, p, chief, "enquiry-very-overdue", $"reminder/{e.Id}/very-overdue",
+                    new Dictionary<string, string>(values) { ["why"] = escalation.Why.Describe() }, link, ct))
             {
                 veryOverdue++;
             }
@@ -138,6 +142,13 @@ public sealed class EnquiryReminders(NolanDbContext db, ProtocolRegistry protoco
     private Task<Recipient?> RecipientAsync(Guid officerId, CancellationToken ct) =>
         db.Officers.AsNoTracking().Where(o => o.Id == officerId && o.Active)
             .Select(o => new Recipient(o.AccountId, o.Name, o.Email)).FirstOrDefaultAsync(ct);
+
+    private async Task<Recipient?> EscalationRecipientAsync(EscalationTarget to, Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct) =>
+        to == EscalationTarget.MonitoringOfficer
+            ? await db.OfficerAppointments.AsNoTracking()
+                .Where(a => a.CouncilId == councilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == OfficerRoles.MonitoringOfficer))
+                .Select(a => new Recipient(a.Officer!.AccountId, a.Officer.Name, a.Officer.Email)).FirstOrDefaultAsync(ct)
+            : await ChiefOfficerAsync(councilId, serviceChief, lineManager, ct);
 
     /// <summary>The service's Chief Officer, else the first Chief Officer up the assignee's line management.</summary>
     private async Task<Recipient?> ChiefOfficerAsync(Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct)

@@ -6,6 +6,9 @@ namespace Nolan.Core.Enquiries;
 /// <summary>A deadline and the paragraph it comes from; <see cref="DueOn"/> null when the protocol sets none.</summary>
 public sealed record DeadlineDecision(DateOnly? DueOn, DateOnly? VeryOverdueAfter, Citation Why, string Explanation);
 
+/// <summary>One rule as the "What our protocol says" page shows it: the rule functions' own words, and its source.</summary>
+public sealed record RuleDescription(string Title, string Text, Rule Source);
+
 /// <summary>Where a new enquiry goes, and why.</summary>
 public sealed record RoutingDecision(Guid? OfficerId, string? OfficerName, bool ToHub, Citation Why, string Explanation);
 
@@ -55,9 +58,14 @@ public static class EnquiryRulebook
                 $"Sent to {serviceManagerName}, who manages {serviceName}.");
         }
 
-        return rule.Route == RoutingTarget.ServiceManager
-            ? new RoutingDecision(null, null, true, why, $"No service manager could be identified, so the {hub} will route it.")
-            : new RoutingDecision(null, null, true, why, $"Sent to the {hub}, which logs it and finds the right officer.");
+        if (rule.Route == RoutingTarget.ServiceManager)
+        {
+            // The fallback (validated to be the Hub: nobody else can route an enquiry with no service manager).
+            return new RoutingDecision(null, null, rule.Fallback == RoutingTarget.Hub, why,
+                $"No service manager could be identified, so the {hub} will route it.");
+        }
+
+        return new RoutingDecision(null, null, true, why, $"Sent to the {hub}, which logs it and finds the right officer.");
     }
 
     /// <summary>A10: a constituent's personal data needs recorded consent evidence where the preset requires it.</summary>
@@ -69,48 +77,64 @@ public static class EnquiryRulebook
             return null;
         }
 
-        return ValidationFailed.For("ConsentEvidence",
-            "Say what evidence of the constituent's consent you hold, for example a letter or email from them") with
-        { Citation = p.Cite(rule) };
+        return ProtocolRefused.For("ConsentEvidence",
+            "Say what evidence of the constituent's consent you hold, for example a letter or email from them", p.Cite(rule));
     }
 
-    /// <summary>A2: a holding reply must carry what the preset demands (Southend 9.1.7: reason, action, new deadline).</summary>
-    public static NolanError? CheckHoldingReply(CouncilProtocol p, string? reason, string? action, DateOnly? newDeadline, DateOnly today)
+    /// <summary>
+    /// A2: a holding reply must carry what the preset demands (Southend 9.1.7: reason, action, new deadline); where the
+    /// protocol is silent it needs only to say something. A promised date is in the future and within
+    /// <see cref="PromisedDateLimit"/>.
+    /// </summary>
+    public static NolanError? CheckHoldingReply(CouncilProtocol p, string? reason, string? action, DateOnly? newDeadline,
+        DateOnly? dueOn, DateOnly today)
     {
         var rule = p.Version.Enquiries.HoldingReply;
-        var errors = new Dictionary<string, List<string>>();
+        var demanded = new Dictionary<string, List<string>>();
         var required = rule.Silent ? [] : rule.RequiredContent;
         if (required.Contains(HoldingReplyElement.Reason) && string.IsNullOrWhiteSpace(reason))
         {
-            errors.AddError("Reason", "Enter the reason for the delay");
+            demanded.AddError("Reason", "Enter the reason for the delay");
         }
 
         if (required.Contains(HoldingReplyElement.Action) && string.IsNullOrWhiteSpace(action))
         {
-            errors.AddError("Action", "Enter what action is being taken to pursue the enquiry");
+            demanded.AddError("Action", "Enter what action is being taken to pursue the enquiry");
         }
 
         if (required.Contains(HoldingReplyElement.NewDeadline) && newDeadline is null)
         {
-            errors.AddError("NewDeadline", "Enter the date by which a substantive response will be sent");
+            demanded.AddError("NewDeadline", "Enter the date by which a substantive response will be sent");
         }
 
-        if (newDeadline is { } d && d <= today)
+        if (demanded.Count > 0)
         {
-            errors.AddError("NewDeadline", "The new deadline must be in the future");
+            return new ProtocolRefused(string.Join(" ", demanded.SelectMany(e => e.Value)), p.Cite(rule), demanded);
         }
 
-        if (string.IsNullOrWhiteSpace(reason) && string.IsNullOrWhiteSpace(action))
+        if (string.IsNullOrWhiteSpace(reason) && string.IsNullOrWhiteSpace(action) && newDeadline is null)
         {
-            errors.AddError("Reason", "Enter what you are telling the member");
+            return ValidationFailed.For("Reason", "Enter what you are telling the member");
         }
 
-        if (errors.Count == 0)
+        if (newDeadline is not { } d)
         {
             return null;
         }
 
-        return rule.Silent ? ValidationFailed.For(errors) : ValidationFailed.For(errors) with { Citation = p.Cite(rule) };
+        if (d <= today)
+        {
+            return ValidationFailed.For("NewDeadline", "The new deadline must be in the future");
+        }
+
+        var (latest, why, explanation) = PromisedDateLimit(p, dueOn, today);
+        if (d > latest)
+        {
+            var message = $"The new deadline must be on or before {latest:d MMMM yyyy}. {explanation}";
+            return why is null ? ValidationFailed.For("NewDeadline", message) : ProtocolRefused.For("NewDeadline", message, why);
+        }
+
+        return null;
     }
 
     /// <summary>A6: the complaints procedure the enquiry moves to, and its own deadline where the preset gives one.</summary>
@@ -120,6 +144,143 @@ public static class EnquiryRulebook
         var route = rule.Silent ? "the council's complaints procedure" : rule.Route!;
         DateOnly? due = rule.DeadlineWorkingDays is { } days ? p.Calendar.AddWorkingDays(movedOn, days) : null;
         return (route, due, p.Cite(rule));
+    }
+
+    /// <summary>
+    /// A2: the latest date a holding reply may promise. The preset's council limit where it sets one, otherwise Nolan's
+    /// default; counted in working days from the original due date (from today when the protocol sets no deadline).
+    /// </summary>
+    public static (DateOnly Latest, Citation? Why, string Explanation) PromisedDateLimit(CouncilProtocol p, DateOnly? dueOn, DateOnly today)
+    {
+        var rule = p.Version.Enquiries.PromisedDate;
+        var days = rule.Silent ? PromisedDateRule.DefaultMaxWorkingDaysAfterDue : rule.MaxWorkingDaysAfterDue!.Value;
+        var from = dueOn is { } d && d > today ? d : today;
+        var latest = p.Calendar.AddWorkingDays(from, days);
+        var explanation = rule.Silent
+            ? $"Your protocol sets no limit on a promised date; Nolan allows up to {days} working days after the {(dueOn is null ? "day it is sent" : "original due date")} (the council can set its own limit)."
+            : $"The council allows a promised date up to {days} working days after the {(dueOn is null ? "day it is sent" : "original due date")}.";
+        return (latest, rule.Silent ? null : p.Cite(rule), explanation);
+    }
+
+    /// <summary>
+    /// A2 (West Oxfordshire para 29(a)): whether a holding reply sent on <paramref name="sentOn"/> meets the deadline
+    /// itself, because the protocol lets an explanation within the period stand for the response.
+    /// </summary>
+    public static bool ExplanationMeetsDeadline(CouncilProtocol p, DateOnly? dueOn, DateOnly sentOn) =>
+        p.Version.Enquiries.HoldingReply is { Silent: false, DueWithinDeadline: true } && dueOn is { } due && sentOn <= due;
+
+    /// <summary>Passing on (002 16.7): whether the member is told who now has their enquiry.</summary>
+    public static (bool Tell, Citation? Why) TellMemberWhenPassedOn(CouncilProtocol p) =>
+        p.Version.Enquiries.PassingOn is { Silent: false, TellMember: true } rule ? (true, p.Cite(rule)) : (false, null);
+
+    /// <summary>Who answers for a very overdue enquiry (Southend 9.1.9, Cambridge 7.5); null where the protocol names nobody.</summary>
+    public static (EscalationTarget To, Citation Why)? Escalation(CouncilProtocol p) =>
+        p.Version.Enquiries.Escalation is { Silent: false } rule ? (rule.To, p.Cite(rule)) : null;
+
+    /// <summary>
+    /// A5: who a disproportionate burden is raised with. Where the protocol names nobody, the officer's line manager is
+    /// told (Nolan's default, so that it reaches someone) and the Monitoring Officer is named as the person to ask.
+    /// </summary>
+    public static (IReadOnlyList<BurdenParty> Parties, Citation? Why, string Explanation) BurdenRaisedWith(CouncilProtocol p)
+    {
+        var rule = p.Version.Enquiries.Burden;
+        if (!rule.Silent && rule.RaiseWith.Count > 0)
+        {
+            var names = string.Join(" and ", rule.RaiseWith.Select(BurdenPartyName));
+            return (rule.RaiseWith, p.Cite(rule), $"Raised with {names}, as the protocol says.");
+        }
+
+        var refusal = !rule.Silent && rule.MayRefuse
+            ? " The protocol allows such a request to be refused; whether to refuse is for the Monitoring Officer to advise on."
+            : "";
+        return ([BurdenParty.LineManager], rule.Silent ? null : p.Cite(rule),
+            "Your protocol names nobody to raise this with: your line manager has been told, and the Monitoring Officer can advise." + refusal);
+    }
+
+    public static string BurdenPartyName(BurdenParty party) => party switch
+    {
+        BurdenParty.LineManager => "your line manager",
+        BurdenParty.ServiceManager => "the service manager",
+        BurdenParty.ChiefOfficer => "the Chief Officer",
+        BurdenParty.Member => "the member",
+        BurdenParty.MonitoringOfficer => "the Monitoring Officer",
+        _ => party.ToString(),
+    };
+
+    /// <summary>
+    /// A7 (002 16.6): where the protocol asks for file notes of conversations in which information was supplied, an
+    /// enquiry answered orally cannot close until a file note records the conversation.
+    /// </summary>
+    public static NolanError? CheckFileNotesBeforeClosing(CouncilProtocol p, bool answeredOrally, bool hasFileNote)
+    {
+        var rule = p.Version.Enquiries.FileNotes;
+        if (rule.Silent || !rule.Required || !answeredOrally || hasFileNote)
+        {
+            return null;
+        }
+
+        return new ProtocolRefused("Information was given in conversation: add a file note of the conversation before closing the enquiry.", p.Cite(rule));
+    }
+
+    /// <summary>
+    /// Every members'-enquiry rule of the protocol version in plain English, in the words the rule functions above
+    /// give the workflows (so the page cannot say one thing while Nolan does another). One entry per rule of
+    /// <see cref="EnquiryRules"/>: a test checks none is left out.
+    /// </summary>
+    public static IReadOnlyList<RuleDescription> Describe(CouncilProtocol p, DateOnly today)
+    {
+        var e = p.Version.Enquiries;
+        var deadline = Deadline(p, today);
+        var (_, _, promised) = PromisedDateLimit(p, deadline.DueOn, today);
+        var holding = e.HoldingReply.Silent
+            ? "Your protocol says nothing about a late reply: it must simply tell the member something."
+            : "A late reply must give " + string.Join(", ", e.HoldingReply.RequiredContent.Select(x => x switch
+            {
+                HoldingReplyElement.Reason => "the reason for the delay",
+                HoldingReplyElement.Action => "the action being taken",
+                _ => "a new deadline",
+            })) + (e.HoldingReply.InWriting ? ", in writing." : ".")
+            + (e.HoldingReply.DueWithinDeadline ? " Sent within the deadline, the explanation itself meets it." : "");
+        var (tell, _) = TellMemberWhenPassedOn(p);
+        var escalation = Escalation(p);
+        var (_, _, burden) = BurdenRaisedWith(p);
+        var complaint = Complaint(p, today);
+        return
+        [
+            new("Response deadline", deadline.Explanation, e.Deadline),
+            new("Very overdue", e.VeryOverdue.Silent ? "Your protocol sets no point at which an enquiry becomes very overdue."
+                : $"Very overdue {e.VeryOverdue.WorkingDaysAfterDue} working days after the due date.", e.VeryOverdue),
+            new("Who answers for a very overdue enquiry", escalation is { To: var to }
+                ? $"It is escalated to {(to == EscalationTarget.ChiefOfficer ? "the Chief Officer responsible for the service" : "the Monitoring Officer")}."
+                : "Your protocol names nobody: a very overdue enquiry is shown as such, and its officer and their line manager are reminded.", e.Escalation),
+            new("A late (holding) reply", holding, e.HoldingReply),
+            new("How far a promised date may move", promised, e.PromisedDate),
+            new("New enquiries go to", e.Routing.Route == RoutingTarget.Hub
+                ? $"The {p.HubName}, which logs it and finds the right officer."
+                : $"The manager of the service it concerns (\u201cWho does what\u201d); where none can be found, the {p.HubName}.", e.Routing),
+            new("Passing an enquiry on", tell ? "The member is told who now has their enquiry."
+                : "Your protocol does not ask for the member to be told; they can see who has it on the enquiry.", e.PassingOn),
+            new("Enquiries that are complaints", complaint.DueOn is not null
+                ? $"They move to {complaint.Route}, answered within {e.Complaints.DeadlineWorkingDays} working days."
+                : $"They move to {complaint.Route}; your protocol gives no deadline for the complaint.", e.Complaints),
+            new("File notes", e.FileNotes is { Silent: false, Required: true }
+                ? "A conversation in which information was given needs a file note before the enquiry can close."
+                : "Your protocol asks for no file notes; officers may add them.", e.FileNotes),
+            new("Oral answers", OralAnswersNeedWrittenConfirmation(p) ? "An oral answer must be confirmed in writing before the enquiry can close."
+                : "No written confirmation of an oral answer is required.", e.WrittenAnswers),
+            new("Constituents' personal data", e.ConstituentData.ConsentEvidenceRequired
+                ? "An enquiry carrying a constituent's personal data records the evidence of their consent."
+                : "No consent record is required.", e.ConstituentData),
+            new("Disproportionate burden", burden + (e.Burden is { Silent: false, MayRefuse: true } ? " The protocol allows the request to be refused."
+                : e.Burden.Silent ? "" : " The protocol gives no power to refuse."), e.Burden),
+            new("Out of office", e.OutOfOffice.Silent
+                ? "Your protocol says nothing: an officer may name a colleague as an alternative contact, but enquiries are not redirected."
+                : string.Join(" ", new[]
+                {
+                    e.OutOfOffice.CoverAfterWorkingDays is { } cover ? $"An officer away for more than {cover} working day(s) names a colleague, who receives their enquiries and reminders." : null,
+                    e.OutOfOffice.AlternativeContactAlways ? "Every absence gives an alternative contact." : null,
+                }.OfType<string>()), e.OutOfOffice),
+        ];
     }
 
     /// <summary>A12: whether an oral answer must be confirmed in writing before the enquiry can close.</summary>

@@ -164,7 +164,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         // nobody else is told it is with them.
         var manager = route.ToHub ? null : serviceManager;
         // The manager's absence is in the cached directory: the cover is looked up only when they are away (9.1.6).
-        var cover = manager is null ? null : await Absences.CoverForAsync(db, p, manager, Today, ct);
+        var cover = manager is null ? null : await Absences.RoutingCoverAsync(db, p, manager, Today, ct);
         var assignee = cover is not null
             ? new Recipient(cover.AccountId, cover.Name, cover.Email)
             : manager is null ? null : new Recipient(manager.AccountId, manager.Name, manager.Email);
@@ -395,7 +395,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             }
 
             // An officer who is away has named a colleague for their members' enquiries (Southend 9.1.6).
-            var cover = await Absences.CoverForAsync(db, p, chosen, Today, ct);
+            var cover = await Absences.RoutingCoverAsync(db, p, chosen, Today, ct);
             var officer = cover is null
                 ? new { chosen.Id, chosen.Name, chosen.Email, chosen.AccountId }
                 : new { Id = cover.OfficerId, cover.Name, cover.Email, cover.AccountId };
@@ -428,7 +428,12 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 ["deadline"] = e.EffectiveDueOn is { } due ? $"A substantive reply is due by {LondonTime.FormatDate(due)}." : "Your protocol sets no deadline.",
                 ["note"] = string.Join(" ", new[] { string.IsNullOrWhiteSpace(note) ? null : $"Note from {actor.Name}: {note.Trim()}", cover?.Explanation }.OfType<string>()),
             }, ct);
-            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-passed-on", act.Id + "-member", new() { ["officer"] = officer.Name }, ct);
+            // The member is told who now has it only where the protocol says so (002 16.7); they can always see it.
+            if (passing && EnquiryRulebook.TellMemberWhenPassedOn(p).Tell)
+            {
+                await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-passed-on", act.Id + "-member", new() { ["officer"] = officer.Name }, ct);
+            }
+
             await AuditAsync(actor, passing ? "enquiry.passed_on" : "enquiry.assigned", e, before,
                 new { e.AssignedOfficerId, Status = e.Status.ToString() }, cite, ct);
             return e;
@@ -494,7 +499,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                     $"Each part must be {EnquiryLimits.TextMax:N0} characters or fewer");
             }
 
-            if (EnquiryRulebook.CheckHoldingReply(p, o.Reason, o.Action, o.NewDeadline, Today) is { } refused)
+            if (EnquiryRulebook.CheckHoldingReply(p, o.Reason, o.Action, o.NewDeadline, e.DueOn, Today) is { } refused)
             {
                 return refused;
             }
@@ -531,21 +536,27 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 return error;
             }
 
-            var rule = p.Version.Enquiries.Burden;
-            var cite = rule.Silent ? null : p.Cite(rule);
-            var act = Activity(e, actor, ActivityKind.BurdenRaised, body: text!.Trim(), @internal: true, citation: cite);
+            var (parties, cite, explanation) = EnquiryRulebook.BurdenRaisedWith(p);
+            var act = Activity(e, actor, ActivityKind.BurdenRaised, body: $"{text!.Trim()}\n\n{explanation}", @internal: true, citation: cite);
             db.EnquiryActivities.Add(act);
-            if (e.AssignedOfficer?.LineManagerId is { } managerId
-                && await db.Officers.AsNoTracking().Where(o => o.Id == managerId).Select(o => new Recipient(o.AccountId, o.Name, o.Email)).FirstOrDefaultAsync(ct) is { } manager)
+            var told = new List<Recipient>();
+            foreach (var party in parties)
             {
-                await NotifyAsync(e, p, manager, "enquiry-burden-raised", act.Id.ToString(), new()
+                told.AddRange(await BurdenRecipientsAsync(e, party, ct));
+            }
+
+            foreach (var to in told.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase))
+            {
+                var toMember = to.Email.Equals(e.Member!.Email, StringComparison.OrdinalIgnoreCase);
+                await NotifyAsync(e, p, to, toMember ? "enquiry-burden-member" : "enquiry-burden-raised", $"{act.Id}/{to.Email}", new()
                 {
                     ["officer"] = actor.Name,
                     ["member"] = e.Member!.Name,
                     ["reason"] = text.Trim(),
                 }, ct);
             }
-            await AuditAsync(actor, "enquiry.burden_raised", e, null, new { Raised = true }, cite, ct);
+
+            await AuditAsync(actor, "enquiry.burden_raised", e, null, new { Raised = true, RaisedWith = parties.Select(x => x.ToString()) }, cite, ct);
             return e;
         }, ct, bumpVersion: false);
 
@@ -603,6 +614,14 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
     public Task<Result<Enquiry>> CloseAsync(Guid id, int version, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, c => c.Close, "close it", async (e, p) =>
         {
+            var oral = await db.EnquiryActivities.AnyAsync(a => a.EnquiryId == e.Id && a.Oral
+                && (a.Kind == ActivityKind.Response || a.Kind == ActivityKind.WrittenConfirmation), ct);
+            var noted = oral && await db.EnquiryActivities.AnyAsync(a => a.EnquiryId == e.Id && a.Kind == ActivityKind.FileNote, ct);
+            if (EnquiryRulebook.CheckFileNotesBeforeClosing(p, oral, noted) is { } refused)
+            {
+                return refused;
+            }
+
             var before = new { Status = e.Status.ToString() };
             e.Status = EnquiryStatus.Closed;
             e.ClosedAt = Now;
@@ -795,6 +814,31 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
     }
 
     private static Recipient MemberRecipient(Member m) => new(m.AccountId, m.Name, m.Email);
+
+    /// <summary>The people one party named by the burden rule stands for, on this enquiry.</summary>
+    private async Task<IReadOnlyList<Recipient>> BurdenRecipientsAsync(Enquiry e, BurdenParty party, CancellationToken ct)
+    {
+        Task<Recipient?> Officer(Guid? id) => id is { } x
+            ? db.Officers.AsNoTracking().Where(o => o.Id == x && o.Active).Select(o => new Recipient(o.AccountId, o.Name, o.Email)).FirstOrDefaultAsync(ct)
+            : Task.FromResult<Recipient?>(null);
+
+        Recipient? one = party switch
+        {
+            BurdenParty.Member => MemberRecipient(e.Member!),
+            BurdenParty.LineManager => await Officer(e.AssignedOfficer?.LineManagerId),
+            BurdenParty.ServiceManager => await Officer(e.Service?.ManagerId),
+            BurdenParty.ChiefOfficer => await Officer(e.Service?.ChiefOfficerId),
+            _ => null,
+        };
+        if (party == BurdenParty.MonitoringOfficer)
+        {
+            return await db.OfficerAppointments.AsNoTracking()
+                .Where(a => a.CouncilId == e.CouncilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == OfficerRoles.MonitoringOfficer))
+                .Select(a => new Recipient(a.Officer!.AccountId, a.Officer.Name, a.Officer.Email)).ToListAsync(ct);
+        }
+
+        return one is null ? [] : [one];
+    }
 
     /// <summary>Queues a message in this unit of work; <paramref name="key"/> makes its de-duplication key unique.</summary>
     private Task NotifyAsync(Enquiry e, CouncilProtocol p, Recipient to, string template, string key,

@@ -172,6 +172,20 @@ public static partial class PresetLoader
                 throw Error(p.Council, "council.short_code", "must be 2 to 5 capital letters, e.g. 'SOS'");
             }
 
+            var days = new HashSet<DateOnly>();
+            foreach (var c in p.Council.ClosureDays)
+            {
+                if (c.Date == default || !days.Add(c.Date))
+                {
+                    throw Error(c, "council.closure_days.date", "each closure day needs a date (YYYY-MM-DD), once");
+                }
+
+                if (string.IsNullOrWhiteSpace(c.Reason) || string.IsNullOrWhiteSpace(c.Source))
+                {
+                    throw Error(c, "council.closure_days", "each closure day gives a reason and the source where the council published it");
+                }
+            }
+
             if (p.SharesProtocolWith is not null)
             {
                 if (p.Versions.Count > 0)
@@ -254,6 +268,22 @@ public static partial class PresetLoader
             Check(e.ConstituentData, at + ".constituent_data");
             Check(e.Burden, at + ".burden");
             Check(e.OutOfOffice, at + ".out_of_office");
+            Check(e.Escalation, at + ".escalation");
+            if (!e.Escalation.Silent && e.VeryOverdue.Silent)
+            {
+                throw Error(e.Escalation, at + ".escalation", "escalates a very overdue enquiry: give very_overdue too");
+            }
+
+            Check(e.PromisedDate, at + ".promised_date");
+            if (!e.PromisedDate.Silent && e.PromisedDate.MaxWorkingDaysAfterDue is not (>= 1 and <= 120))
+            {
+                throw Error(e.PromisedDate, at + ".promised_date.max_working_days_after_due", "must be between 1 and 120");
+            }
+
+            if (e.Routing.Fallback != RoutingTarget.Hub)
+            {
+                throw Error(e.Routing, at + ".routing.fallback", "must be hub: it is where an enquiry goes when no service manager can be found");
+            }
         }
 
         /// <summary>Every value cites its paragraph; a council-policy value says why; a silent rule says so.</summary>

@@ -62,6 +62,24 @@ public sealed class CouncilInfo
 
     /// <summary>What the council calls its central enquiry team, e.g. "Members Support Hub". Optional.</summary>
     public string? HubName { get; set; }
+
+    /// <summary>
+    /// Days the council has published as closed (beyond bank holidays in England and Wales), each with its source.
+    /// Deadlines skip them. None unless the council publishes them: Nolan never assumes a Christmas closure.
+    /// </summary>
+    public List<PublishedClosureDay> ClosureDays { get; set; } = [];
+}
+
+/// <summary>A day the council's offices are closed, as the council published it.</summary>
+public sealed class PublishedClosureDay
+{
+    public DateOnly Date { get; set; }
+
+    /// <summary>Why, e.g. "Offices closed between Christmas and New Year".</summary>
+    public string Reason { get; set; } = "";
+
+    /// <summary>Where the council published it, e.g. a committee decision or the council's website.</summary>
+    public string Source { get; set; } = "";
 }
 
 /// <summary>Where the protocol text comes from.</summary>
@@ -140,6 +158,8 @@ public sealed class EnquiryRules
     public ConstituentDataRule ConstituentData { get; set; } = new() { Silent = true };
     public BurdenRule Burden { get; set; } = new() { Silent = true };
     public OutOfOfficeRule OutOfOffice { get; set; } = new() { Silent = true };
+    public EscalationRule Escalation { get; set; } = new() { Silent = true };
+    public PromisedDateRule PromisedDate { get; set; } = new() { Silent = true };
 }
 
 /// <summary>Substantive response deadline (A1).</summary>
@@ -234,11 +254,46 @@ public sealed class ConstituentDataRule : Rule
 /// <summary>Disproportionate burden (A5).</summary>
 public sealed class BurdenRule : Rule
 {
-    /// <summary>Who the officer raises it with, e.g. "service manager or Chief Officer".</summary>
-    public string? RaiseWith { get; set; }
+    /// <summary>
+    /// Who the officer raises it with (each is told): <c>line_manager</c>, <c>service_manager</c>, <c>chief_officer</c>,
+    /// <c>member</c>, <c>monitoring_officer</c>. Empty: the protocol names nobody.
+    /// </summary>
+    public List<BurdenParty> RaiseWith { get; set; } = [];
 
     /// <summary>Whether the request may be refused on this ground.</summary>
     public bool MayRefuse { get; set; }
+}
+
+/// <summary>The people a disproportionate burden is raised with.</summary>
+public enum BurdenParty
+{
+    LineManager,
+    ServiceManager,
+    ChiefOfficer,
+    Member,
+    MonitoringOfficer,
+}
+
+/// <summary>Who answers for an enquiry that is very overdue (Southend 9.1.9, Cambridge 7.5).</summary>
+public sealed class EscalationRule : Rule
+{
+    public EscalationTarget To { get; set; } = EscalationTarget.ChiefOfficer;
+}
+
+public enum EscalationTarget
+{
+    /// <summary>The Chief Officer (director) of the service, else the first up the assignee's line management.</summary>
+    ChiefOfficer,
+    MonitoringOfficer,
+}
+
+/// <summary>How far a holding reply may move the deadline (council policy: no seed protocol sets a limit).</summary>
+public sealed class PromisedDateRule : Rule
+{
+    /// <summary>Where no limit is set: a promised date at most this many working days after the original due date.</summary>
+    public const int DefaultMaxWorkingDaysAfterDue = 20;
+
+    public int? MaxWorkingDaysAfterDue { get; set; }
 }
 
 /// <summary>Out-of-office cover (A9).</summary>
@@ -246,4 +301,7 @@ public sealed class OutOfOfficeRule : Rule
 {
     /// <summary>Absences longer than this many working days need a named colleague.</summary>
     public int? CoverAfterWorkingDays { get; set; }
+
+    /// <summary>Every absence, however short, names an alternative contact (Southend 9.1.6: "always").</summary>
+    public bool AlternativeContactAlways { get; set; }
 }

@@ -53,8 +53,10 @@ public sealed class ProtocolRegistry(PresetCatalog presets, IMemoryCache cache)
             e.AbsoluteExpirationRelativeToNow = CacheFor;
             var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, ct)
                 ?? throw new InvalidOperationException($"No council {councilId}.");
+            // Closure days the council published: in its preset (with their source) and any recorded in the database.
             var closures = await db.ClosureDays.AsNoTracking().Where(c => c.CouncilId == councilId).Select(c => c.Date).ToListAsync(ct);
-            return (council, new WorkingDayCalendar(closures));
+            var published = presets.TryGet(council.PresetSlug, out var preset) ? preset.Council.ClosureDays.Select(c => c.Date) : [];
+            return (council, new WorkingDayCalendar(closures.Concat(published).Distinct()));
         });
         return entry;
     }

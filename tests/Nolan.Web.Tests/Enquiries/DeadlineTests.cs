@@ -20,12 +20,12 @@ public sealed class DeadlineTests(NolanFactory f) : IClassFixture<NolanFactory>
     // Easter 2026: Good Friday 3 April, Easter Monday 6 April.
     [InlineData("west-oxfordshire", "2026-04-02T11:00:00+01:00", "2026-04-13")]
     [InlineData("southend-on-sea", "2026-04-02T11:00:00+01:00", "2026-04-20")]
-    // Christmas 2025: 25, 26 Dec and 1 Jan bank holidays; 29-31 Dec council closure days.
-    [InlineData("west-oxfordshire", "2025-12-23T09:00:00Z", "2026-01-07")]
-    [InlineData("southend-on-sea", "2025-12-23T09:00:00Z", "2026-01-14")]
+    // Christmas 2025: 25, 26 Dec and 1 Jan bank holidays. No council has published closure days, so 29-31 Dec count.
+    [InlineData("west-oxfordshire", "2025-12-23T09:00:00Z", "2026-01-02")]
+    [InlineData("southend-on-sea", "2025-12-23T09:00:00Z", "2026-01-09")]
     // Christmas 2026: Boxing Day is a Saturday, so Monday 28 December is the substitute day.
-    [InlineData("west-oxfordshire", "2026-12-23T09:00:00Z", "2027-01-07")]
-    [InlineData("southend-on-sea", "2026-12-23T09:00:00Z", "2027-01-14")]
+    [InlineData("west-oxfordshire", "2026-12-23T09:00:00Z", "2027-01-04")]
+    [InlineData("southend-on-sea", "2026-12-23T09:00:00Z", "2027-01-11")]
     // Received on a Saturday: counts from Monday.
     [InlineData("west-oxfordshire", "2026-10-31T12:00:00Z", "2026-11-09")]
     [InlineData("southend-on-sea", "2026-10-31T12:00:00Z", "2026-11-16")]

@@ -82,7 +82,7 @@ public sealed class EnquiryWorkflowTests(NolanFactory f) : IClassFixture<NolanFa
     {
         var (api, e) = await SouthendAssignedAsync();
         var response = await api.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/holding-replies", new { version = Version(e), reason = "Busy" });
-        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("action", out _));
         Assert.True(errors.TryGetProperty("newDeadline", out _));
@@ -131,6 +131,11 @@ public sealed class EnquiryWorkflowTests(NolanFactory f) : IClassFixture<NolanFa
         await close.ProblemAsync(HttpStatusCode.Conflict);
         var written = await (await officer.PostJsonAsync(url + "/responses", new { version = Version(oral), body = "Confirming: the next cut is Tuesday." })).JsonAsync();
         Assert.False(written.GetProperty("awaitingWrittenConfirmation").GetBoolean());
+
+        // 16.6: information was given in a conversation, so the file needs a note of it before the enquiry closes.
+        var noNote = await (await officer.PostJsonAsync(url + "/close", new { version = Version(written) })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("16.6", noNote.GetProperty("citation").GetProperty("paragraph").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostJsonAsync(url + "/file-notes", new { text = "Phoned the councillor: next cut Tuesday." })).StatusCode);
         var closed = await officer.PostJsonAsync(url + "/close", new { version = Version(written) });
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
     }
@@ -153,7 +158,7 @@ public sealed class EnquiryWorkflowTests(NolanFactory f) : IClassFixture<NolanFa
         var member = await f.ApiClientAsync("member@district-002.demo");
         var response = await member.PostJsonAsync("/api/v1/enquiries",
             new { subject = "Housing case", details = "Mrs A's housing application", hasConstituentData = true });
-        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("16.7", problem.GetProperty("citation").GetProperty("paragraph").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("consentEvidence", out _));
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nolan.Core.Enquiries;
@@ -41,18 +42,18 @@ public sealed class ReminderTests(NolanFactory f) : IClassFixture<NolanFactory>
     [Fact]
     public async Task DueSoon_SentOnTheWorkingDayBeforeAcrossChristmas_NotBefore()
     {
-        // Received Mon 21 Dec 2026: due Tue 5 Jan 2027 (25 and 28 Dec bank holidays, 29-31 Dec closed, 1 Jan bank holiday).
+        // Received Mon 21 Dec 2026: due Wed 30 Dec (25 and 28 Dec are bank holidays; the council has published no
+        // closure days, so none are assumed).
         var (id, _) = await WestOxonAsync(At(2026, 12, 21), At(2026, 12, 21, 15));
 
         await RunAsync(At(2026, 12, 24));
-        await RunAsync(At(2026, 12, 31));
         Assert.Empty(await RemindersAsync(id));
 
-        var round = await RunAsync(At(2027, 1, 4, 7));
+        var round = await RunAsync(At(2026, 12, 29, 7));
 
         var reminders = await RemindersAsync(id);
         var (key, to) = Assert.Single(reminders);
-        Assert.Equal($"reminder/{id}/due-soon/2027-01-05", key);
+        Assert.Equal($"reminder/{id}/due-soon/2026-12-30", key);
         Assert.Equal(await EmailOfAsync("officer@west-oxfordshire.demo"), to);
         Assert.True(round.DueSoon >= 1);
     }
@@ -100,19 +101,41 @@ public sealed class ReminderTests(NolanFactory f) : IClassFixture<NolanFactory>
     }
 
     [Fact]
-    public async Task VeryOverdue_ChiefOfficerForTheServiceTold()
+    public async Task WestOxfordshire_VeryOverdue_NobodyEscalatedTo_TheProtocolNamesNobody()
     {
-        // Due Mon 16 Nov; very overdue after 5 more working days (Mon 23 Nov), so from Tue 24 Nov.
+        // Due Mon 16 Nov; very overdue (council policy) from Tue 24 Nov, but the protocol names nobody to escalate to.
         var (id, _) = await WestOxonAsync(At(2026, 11, 9), At(2026, 11, 9, 12));
-        await RunAsync(At(2026, 11, 23, 12));
-        Assert.DoesNotContain(await RemindersAsync(id), r => r.Key.EndsWith("/very-overdue", StringComparison.Ordinal));
         await RunAsync(At(2026, 11, 24));
+        Assert.DoesNotContain(await RemindersAsync(id), r => r.Key.EndsWith("/very-overdue", StringComparison.Ordinal));
+        Assert.Contains(await RemindersAsync(id), r => r.Key.EndsWith("/manager", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Southend919_VeryOverdue_ChiefOfficerForTheServiceTold()
+    {
+        // Received Mon 9 Nov: due Mon 23 Nov (10 working days, 9.1.5); very overdue after 10 more (Mon 7 Dec), so from
+        // Tue 8 Dec the Chief Officer for the service answers for it (9.1.9).
+        f.Clock.AdjustTime(At(2026, 11, 9, 12));
+        var hub = await f.ApiClientAsync("hub@southend-on-sea.demo");
+        var member = await f.MemberIdAsync("member@southend-on-sea.demo");
+        var service = await f.ServiceIdAsync("southend-on-sea", "Waste and recycling");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Escalation check", details = "d", serviceId = service, receivedAt = At(2026, 11, 9) });
+        var officerId = await f.OfficerIdAsync("officer@southend-on-sea.demo");
+        var id = e.GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await hub.PostJsonAsync($"/api/v1/enquiries/{id}/assignment",
+            new { version = e.GetProperty("version").GetInt32(), officerId })).StatusCode);
+
+        await RunAsync(At(2026, 12, 7, 12));
+        Assert.DoesNotContain(await RemindersAsync(id), r => r.Key.EndsWith("/very-overdue", StringComparison.Ordinal));
+        await RunAsync(At(2026, 12, 8));
         var chiefEmail = await f.WithDbAsync(db => (from s in db.Services
                                                     join c in db.Councils on s.CouncilId equals c.Id
                                                     join o in db.Officers on s.ChiefOfficerId equals o.Id
-                                                    where c.Slug == "west-oxfordshire" && s.Name == "Waste and recycling"
+                                                    where c.Slug == "southend-on-sea" && s.Name == "Waste and recycling"
                                                     select o.Email).SingleAsync());
         var very = Assert.Single(await RemindersAsync(id), r => r.Key.EndsWith("/very-overdue", StringComparison.Ordinal));
         Assert.Equal(chiefEmail, very.To);
+        var body = await f.WithDbAsync(db => db.OutboxMessages.Where(m => m.DedupKey == $"reminder/{id}/very-overdue").Select(m => m.BodyText).SingleAsync());
+        Assert.Contains("9.1.9", body, StringComparison.Ordinal);
     }
 }

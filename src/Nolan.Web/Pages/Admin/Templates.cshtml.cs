@@ -99,6 +99,7 @@ public sealed class TemplatesModel(NolanDbContext db, MessageTemplates templates
         ["promised"] = "This is the date promised in a holding reply.",
         ["cover"] = "Jo Officer is away until 4 January 2027; Chris Colleague is covering.",
         ["reason"] = "The request covers ten years of records across three services.",
+        ["why"] = "Protocol paragraph 9.1.9: \u201cThe Chief Executive, Deputy Chief Executives and Executive Directors are responsible for ensuring that Councillor enquiries are dealt with promptly and accurately by their Departments / service areas.\u201d",
         ["count"] = "3 open enquiries",
         ["when"] = "9 December 2026, 2:30pm to 3:30pm",
         ["location"] = "Outside 14 Church Road",
