@@ -113,6 +113,18 @@ internal sealed class OfficerRoleConfiguration : IEntityTypeConfiguration<Office
     }
 }
 
+internal sealed class DutyConfiguration : IEntityTypeConfiguration<Kernel.Duty>
+{
+    public void Configure(EntityTypeBuilder<Kernel.Duty> b)
+    {
+        // The reminder engine reads open duties by the date that applies; an item's own duties by the item.
+        b.HasIndex(d => new { d.MetAt, d.EffectiveDueOn });
+        b.HasIndex(d => new { d.ItemType, d.ItemId });
+        b.Property(d => d.ItemType).HasMaxLength(40);
+        b.Property(d => d.MetHow).HasMaxLength(400);
+    }
+}
+
 internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
     public void Configure(EntityTypeBuilder<Service> b)

@@ -31,6 +31,7 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
     public DbSet<EnquiryActivity> EnquiryActivities => Set<EnquiryActivity>();
+    public DbSet<Kernel.Duty> Duties => Set<Kernel.Duty>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InAppNotification> InAppNotifications => Set<InAppNotification>();

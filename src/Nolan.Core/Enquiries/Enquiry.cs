@@ -32,6 +32,9 @@ public enum Timeliness
     Overdue,
     VeryOverdue,
     Finished,
+
+    /// <summary>An explanation sent in time met the deadline (West Oxfordshire para 29(a)), and no date was promised.</summary>
+    Explained,
 }
 
 /// <summary>A member's enquiry, judged under the protocol version in force on the day it was received.</summary>
@@ -66,7 +69,16 @@ public sealed class Enquiry : Kernel.IItem
     public DateOnly? VeryOverdueAfter { get; set; }
     /// <summary>The deadline promised in the latest holding reply.</summary>
     public DateOnly? PromisedBy { get; set; }
+
+    /// <summary>
+    /// The day an explanation was sent within the deadline where the protocol lets that meet it (West Oxfordshire
+    /// para 29(a)): the enquiry is then not late unless a date it promised passes.
+    /// </summary>
+    public DateOnly? ExplainedOn { get; set; }
     public DateOnly? ComplaintDueOn { get; set; }
+
+    /// <summary>When the complaints procedure's response was recorded (meets the complaint's duty).</summary>
+    public DateTimeOffset? ComplaintAnsweredAt { get; set; }
 
     public EnquiryStatus Status { get; set; }
     public Guid? AssignedOfficerId { get; set; }
@@ -91,14 +103,20 @@ public sealed class Enquiry : Kernel.IItem
     public DateOnly? EffectiveDueOn => PromisedBy ?? DueOn;
 
     /// <summary>Lateness on <paramref name="today"/> (Europe/London): overdue the day after the due date.</summary>
-    public Timeliness TimelinessOn(DateOnly today) => TimelinessOf(Status, DueOn, PromisedBy, VeryOverdueAfter, today);
+    public Timeliness TimelinessOn(DateOnly today) => TimelinessOf(Status, DueOn, PromisedBy, VeryOverdueAfter, ExplainedOn, today);
 
     /// <summary>The same rule for a list row that has only these columns.</summary>
-    public static Timeliness TimelinessOf(EnquiryStatus status, DateOnly? dueOn, DateOnly? promisedBy, DateOnly? veryOverdueAfter, DateOnly today)
+    public static Timeliness TimelinessOf(EnquiryStatus status, DateOnly? dueOn, DateOnly? promisedBy, DateOnly? veryOverdueAfter,
+        DateOnly? explainedOn, DateOnly today)
     {
         if (status is EnquiryStatus.Answered or EnquiryStatus.Closed or EnquiryStatus.MovedToComplaints)
         {
             return Timeliness.Finished;
+        }
+
+        if (explainedOn is not null && promisedBy is null)
+        {
+            return Timeliness.Explained;
         }
 
         if ((promisedBy ?? dueOn) is not { } due)
@@ -133,6 +151,7 @@ public enum ActivityKind
     Closed,
     Copied,
     MeetingArranged,
+    ComplaintAnswered,
 }
 
 /// <summary>One entry in an enquiry's file.</summary>

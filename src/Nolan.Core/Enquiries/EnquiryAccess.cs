@@ -79,7 +79,8 @@ public sealed record EnquiryPermissions(
     bool Close,
     bool Copy,
     bool SeeInternal,
-    bool ArrangeMeeting)
+    bool ArrangeMeeting,
+    bool RecordComplaintOutcome)
 {
     public static EnquiryPermissions For(EnquiryRelation r, Enquiry e)
     {
@@ -98,6 +99,8 @@ public sealed record EnquiryPermissions(
             Close: officer && e.Status == EnquiryStatus.Answered && !e.AwaitingWrittenConfirmation,
             Copy: ((r & (EnquiryRelation.RaisingMember | EnquiryRelation.Hub)) != 0) && e.Status != EnquiryStatus.Closed,
             SeeInternal: officer,
-            ArrangeMeeting: officer && live);
+            ArrangeMeeting: officer && live,
+            RecordComplaintOutcome: officer && e.Status == EnquiryStatus.MovedToComplaints && e.ComplaintDueOn is not null
+                && e.ComplaintAnsweredAt is null);
     }
 }

@@ -58,7 +58,9 @@ public sealed record EnquirySummary(
     Timeliness Timeliness,
     string? AssignedOfficerName,
     string? ServiceName,
-    int Version);
+    int Version,
+    DateOnly? PromisedBy = null,
+    int WorkingDaysOverdue = 0);
 
 /// <summary>A page of a list.</summary>
 public sealed record EnquiryPage(IReadOnlyList<EnquirySummary> Items, int Page, int PageSize, bool HasMore);
@@ -81,7 +83,8 @@ public sealed record EnquiryView(
     EnquiryRelation Relation,
     EnquiryPermissions Can,
     string? AssigneeAway = null,
-    string HubName = CouncilProtocolNames.DefaultHub);
+    string HubName = CouncilProtocolNames.DefaultHub,
+    int WorkingDaysOverdue = 0);
 
 /// <summary>Names used before a council's protocol is known.</summary>
 public static class CouncilProtocolNames

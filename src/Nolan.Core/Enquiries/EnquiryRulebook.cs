@@ -169,6 +169,10 @@ public static class EnquiryRulebook
     public static bool ExplanationMeetsDeadline(CouncilProtocol p, DateOnly? dueOn, DateOnly sentOn) =>
         p.Version.Enquiries.HoldingReply is { Silent: false, DueWithinDeadline: true } && dueOn is { } due && sentOn <= due;
 
+    /// <summary>How many of the council's working days late an enquiry is, against the date that applies (0 when not late).</summary>
+    public static int WorkingDaysOverdue(CouncilProtocol p, Timeliness timeliness, DateOnly? effectiveDue, DateOnly today) =>
+        timeliness is Timeliness.Overdue or Timeliness.VeryOverdue && effectiveDue is { } due ? p.Calendar.WorkingDaysAfter(due, today) : 0;
+
     /// <summary>Passing on (002 16.7): whether the member is told who now has their enquiry.</summary>
     public static (bool Tell, Citation? Why) TellMemberWhenPassedOn(CouncilProtocol p) =>
         p.Version.Enquiries.PassingOn is { Silent: false, TellMember: true } rule ? (true, p.Cite(rule)) : (false, null);

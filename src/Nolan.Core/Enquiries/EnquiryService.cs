@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Nolan.Core.Access;
 using Nolan.Core.Audit;
+using Nolan.Core.Kernel;
 using Nolan.Core.Calendar;
 using Nolan.Core.Common;
 using Nolan.Core.CouncilDirectory;
@@ -16,7 +17,7 @@ namespace Nolan.Core.Enquiries;
 /// event and saves, in one transaction. Pages and the API both call it; neither holds business rules.
 /// </summary>
 public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols, DirectoryCache directory, AuditLog audit,
-    Notifier notifier, TimeProvider time)
+    Notifier notifier, Duties duties, TimeProvider time)
 {
     private const string Entity = "enquiry";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -202,6 +203,13 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
 
         db.Enquiries.Add(enquiry);
+        if (deadline.DueOn is { } owed)
+        {
+            // The reply is owed from receipt, in the same transaction as the enquiry (the reminder engine reads it).
+            duties.Owe(enquiry.CouncilId, Entity, enquiry.Id, DutyKind.EnquiryReply, enquiry.AssignedOfficerId, owed,
+                deadline.VeryOverdueAfter, p.VersionKey, deadline.Why, now);
+        }
+
         await notifier.PrepareAsync([member.AccountId, assignee?.AccountId], ct);
         var routing = cover is null ? route.Explanation : $"{route.Explanation} {cover.Explanation}";
         await NotifyAsync(enquiry, p, MemberRecipient(member), "enquiry-logged", "logged", new()
@@ -242,7 +250,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         var can = EnquiryPermissions.For(relation, enquiry);
         IReadOnlyList<EnquiryActivity> activities = can.SeeInternal ? [.. enquiry.Activities] : [.. enquiry.Activities.Where(a => !a.Internal)];
         return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, assignee?.Name,
-            enquiry.TimelinessOn(Today), deadline, activities, [], relation, can, HubName: p.HubName);
+            enquiry.TimelinessOn(Today), deadline, activities, [], relation, can, HubName: p.HubName,
+            WorkingDaysOverdue: EnquiryRulebook.WorkingDaysOverdue(p, enquiry.TimelinessOn(Today), enquiry.EffectiveDueOn, Today));
     }
 
     // ---------------------------------------------------------------- reading
@@ -284,7 +293,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }
 
         return new EnquiryView(e, council, e.Member!.Name, e.Ward?.Name, e.Service?.Name, e.AssignedOfficer?.Name,
-            e.TimelinessOn(Today), deadline, activities, copies, relation, can, away, p.HubName);
+            e.TimelinessOn(Today), deadline, activities, copies, relation, can, away, p.HubName,
+            EnquiryRulebook.WorkingDaysOverdue(p, e.TimelinessOn(Today), e.EffectiveDueOn, Today));
     }
 
     /// <summary>A list for one of the dashboards, newest first, 25 to a page.</summary>
@@ -354,15 +364,28 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 e.DueOn,
                 e.PromisedBy,
                 e.VeryOverdueAfter,
+                e.ExplainedOn,
+                e.CouncilId,
                 Officer = e.AssignedOfficer!.Name,
                 Service = e.Service!.Name,
                 e.Version,
             })
             .AsNoTracking().ToListAsync(ct);
 
-        var items = rows.Take(pageSize).Select(r => new EnquirySummary(r.Id, r.Reference, r.Subject, r.MemberName, r.Status,
-            r.ReceivedAt, r.DueOn, r.PromisedBy ?? r.DueOn,
-            Enquiry.TimelinessOf(r.Status, r.DueOn, r.PromisedBy, r.VeryOverdueAfter, today), r.Officer, r.Service, r.Version)).ToList();
+        // Lateness in each council's own working days (the calendars are cached per council).
+        var calendars = new Dictionary<Guid, CouncilProtocol>();
+        foreach (var councilId in rows.Select(r => r.CouncilId).Distinct())
+        {
+            calendars[councilId] = await protocols.ForAsync(db, councilId, today, ct);
+        }
+
+        var items = rows.Take(pageSize).Select(r =>
+        {
+            var timeliness = Enquiry.TimelinessOf(r.Status, r.DueOn, r.PromisedBy, r.VeryOverdueAfter, r.ExplainedOn, today);
+            return new EnquirySummary(r.Id, r.Reference, r.Subject, r.MemberName, r.Status, r.ReceivedAt, r.DueOn, r.PromisedBy ?? r.DueOn,
+                timeliness, r.Officer, r.Service, r.Version, r.PromisedBy,
+                EnquiryRulebook.WorkingDaysOverdue(calendars[r.CouncilId], timeliness, r.PromisedBy ?? r.DueOn, today));
+        }).ToList();
         return new EnquiryPage(items, page, pageSize, rows.Count > pageSize);
     }
 
@@ -409,6 +432,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var before = new { e.AssignedOfficerId, Status = e.Status.ToString() };
             var passing = e.AssignedOfficerId is not null;
             e.AssignedOfficerId = officer.Id;
+            await duties.ReassignAsync(Entity, e.Id, officer.Id, ct);
             e.AssignedOfficer = null;
             e.AcceptedAt = null;
             if (e.Status == EnquiryStatus.Open)
@@ -474,6 +498,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var needsConfirmation = o.Oral && EnquiryRulebook.OralAnswersNeedWrittenConfirmation(p);
             e.Status = EnquiryStatus.Answered;
             e.AnsweredAt ??= Now;
+            await duties.MeetAsync(Entity, e.Id, DutyKind.EnquiryReply, o.Oral ? "oral response" : "response", Now, ct);
             e.AwaitingWrittenConfirmation = needsConfirmation;
             var cite = needsConfirmation || confirming ? p.Cite(p.Version.Enquiries.WrittenAnswers) : null;
             var act = Activity(e, actor, confirming ? ActivityKind.WrittenConfirmation : ActivityKind.Response,
@@ -506,9 +531,25 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.HoldingReply;
             var cite = rule.Silent ? null : p.Cite(rule);
-            var before = new { Status = e.Status.ToString(), e.PromisedBy };
+            var before = new { Status = e.Status.ToString(), e.PromisedBy, e.ExplainedOn };
             e.Status = EnquiryStatus.HoldingReplySent;
             e.PromisedBy = o.NewDeadline ?? e.PromisedBy;
+            if (e.ExplainedOn is null && EnquiryRulebook.ExplanationMeetsDeadline(p, e.DueOn, Today))
+            {
+                // West Oxfordshire para 29(a): an explanation within the period meets the deadline. A date promised in
+                // it is a new duty of its own, with no very-overdue escalation (the protocol's clock has stopped).
+                e.ExplainedOn = Today;
+                await duties.MeetAsync(Entity, e.Id, DutyKind.EnquiryReply, $"explanation within the deadline ({p.Cite(rule).Reference})", Now, ct);
+                if (o.NewDeadline is { } promised)
+                {
+                    duties.Owe(e.CouncilId, Entity, e.Id, DutyKind.EnquiryReply, e.AssignedOfficerId, promised, null, e.ProtocolVersion, cite, Now)
+                        .PromisedOn = promised;
+                }
+            }
+            else if (o.NewDeadline is { } promised)
+            {
+                await duties.PromiseAsync(Entity, e.Id, DutyKind.EnquiryReply, promised, ct);
+            }
             var act = Activity(e, actor, ActivityKind.HoldingReply, reason: o.Reason?.Trim(), action: o.Action?.Trim(),
                 newDeadline: o.NewDeadline, citation: cite);
             db.EnquiryActivities.Add(act);
@@ -523,7 +564,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 ["officer"] = actor.Name,
                 ["explanation"] = explanation,
             }, ct);
-            await AuditAsync(actor, "enquiry.holding_reply_sent", e, before, new { Status = e.Status.ToString(), e.PromisedBy }, cite, ct);
+            await AuditAsync(actor, "enquiry.holding_reply_sent", e, before, new { Status = e.Status.ToString(), e.PromisedBy, e.ExplainedOn }, cite, ct);
             return e;
         }, ct);
 
@@ -578,6 +619,10 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var cite = rule.Silent ? null : p.Cite(rule);
             var before = new { e.PromisedBy };
             e.PromisedBy = o.NewDeadline ?? e.PromisedBy;
+            if (o.NewDeadline is { } agreed)
+            {
+                await duties.PromiseAsync(Entity, e.Id, DutyKind.EnquiryReply, agreed, ct);
+            }
             db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.BurdenAgreed, body: o.Approach!.Trim(), newDeadline: o.NewDeadline, citation: cite));
             await AuditAsync(actor, "enquiry.burden_agreed", e, before, new { e.PromisedBy }, cite, ct);
             return e;
@@ -597,6 +642,12 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             e.Status = EnquiryStatus.MovedToComplaints;
             e.ComplaintDueOn = due;
             e.ClosedAt = Now;
+            await duties.MeetAsync(Entity, e.Id, DutyKind.EnquiryReply, $"moved to {route}", Now, ct);
+            if (due is { } complaintDue)
+            {
+                // Owed by the council's complaints team, reminded like any other duty.
+                duties.Owe(e.CouncilId, Entity, e.Id, DutyKind.ComplaintResponse, null, complaintDue, null, e.ProtocolVersion, cite, Now);
+            }
             var body = due is { } d
                 ? $"Moved to {route}. A response is due by {LondonTime.FormatDate(d)}. {reason!.Trim()}"
                 : $"Moved to {route}. {reason!.Trim()}";
@@ -608,6 +659,22 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 ["detail"] = due is { } cd ? $"The council aims to respond by {LondonTime.FormatDate(cd)}." : "",
             }, ct);
             await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>The complaints procedure has responded: recorded on the enquiry, and the complaint's duty is met.</summary>
+    public Task<Result<Enquiry>> RecordComplaintOutcomeAsync(Guid id, int version, string? text, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.RecordComplaintOutcome, "record the complaint's outcome", async (e, p) =>
+        {
+            if (Required(text, "Text", "Enter the outcome of the complaint", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            e.ComplaintAnsweredAt = Now;
+            await duties.MeetAsync(Entity, e.Id, DutyKind.ComplaintResponse, "complaint response recorded", Now, ct);
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.ComplaintAnswered, body: text!.Trim()));
+            await AuditAsync(actor, "enquiry.complaint_answered", e, null, new { e.ComplaintAnsweredAt }, null, ct);
             return e;
         }, ct);
 

@@ -42,6 +42,7 @@ public static class EnquiryText
         Enquiries.Timeliness.Overdue => "Overdue",
         Enquiries.Timeliness.VeryOverdue => "Very overdue",
         Enquiries.Timeliness.Finished => "",
+        Enquiries.Timeliness.Explained => "Explanation sent in time",
         _ => t.ToString(),
     };
 

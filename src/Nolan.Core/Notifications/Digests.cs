@@ -169,6 +169,7 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
                 e.DueOn,
                 e.PromisedBy,
                 e.VeryOverdueAfter,
+                e.ExplainedOn,
                 Officer = e.AssignedOfficer == null ? null : e.AssignedOfficer.Name,
             })
             .ToListAsync(ct);
@@ -187,7 +188,7 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
             {
                 var due = e.PromisedBy ?? e.DueOn;
                 var when = due is { } d ? $"due by {LondonTime.FormatDate(d)}" : "no deadline set by your protocol";
-                var late = Enquiry.TimelinessOf(e.Status, e.DueOn, e.PromisedBy, e.VeryOverdueAfter, today) is Timeliness.Overdue or Timeliness.VeryOverdue
+                var late = Enquiry.TimelinessOf(e.Status, e.DueOn, e.PromisedBy, e.VeryOverdueAfter, e.ExplainedOn, today) is Timeliness.Overdue or Timeliness.VeryOverdue
                     ? " (overdue)" : "";
                 return $"- {e.Reference}: {e.Subject} ({EnquiryText.Status(e.Status).ToLowerInvariant()}, {when}{late}{(e.Officer is null ? "" : $", with {e.Officer}")})";
             }));

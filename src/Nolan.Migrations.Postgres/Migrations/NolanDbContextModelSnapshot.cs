@@ -915,6 +915,10 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<DateTimeOffset?>("ComplaintAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("complaint_answered_at");
+
                     b.Property<DateOnly?>("ComplaintDueOn")
                         .HasColumnType("date")
                         .HasColumnName("complaint_due_on");
@@ -941,6 +945,10 @@ namespace Nolan.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("ExplainedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("explained_on");
 
                     b.Property<bool>("HasConstituentData")
                         .HasColumnType("boolean")
@@ -1121,6 +1129,89 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_enquiry_activities_enquiry_id_at");
 
                     b.ToTable("enquiry_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.Kernel.Duty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("citation");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_due_on");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<string>("MetHow")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("met_how");
+
+                    b.Property<Guid?>("OwedByOfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owed_by_officer_id");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_on");
+
+                    b.Property<string>("ProtocolVersion")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("protocol_version");
+
+                    b.Property<DateOnly?>("VeryOverdueAfter")
+                        .HasColumnType("date")
+                        .HasColumnName("very_overdue_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duties");
+
+                    b.HasIndex("ItemType", "ItemId")
+                        .HasDatabaseName("ix_duties_item_type_item_id");
+
+                    b.HasIndex("MetAt", "EffectiveDueOn")
+                        .HasDatabaseName("ix_duties_met_at_effective_due_on");
+
+                    b.ToTable("duties", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.Notifications.InAppNotification", b =>

@@ -908,6 +908,10 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<long?>("ComplaintAnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaint_answered_at");
+
                     b.Property<DateOnly?>("ComplaintDueOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("complaint_due_on");
@@ -934,6 +938,10 @@ namespace Nolan.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("ExplainedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explained_on");
 
                     b.Property<bool>("HasConstituentData")
                         .HasColumnType("INTEGER")
@@ -1114,6 +1122,89 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_enquiry_activities_enquiry_id_at");
 
                     b.ToTable("enquiry_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.Kernel.Duty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citation");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_due_on");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("MetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("met_at");
+
+                    b.Property<string>("MetHow")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_how");
+
+                    b.Property<Guid?>("OwedByOfficerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owed_by_officer_id");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_on");
+
+                    b.Property<string>("ProtocolVersion")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protocol_version");
+
+                    b.Property<DateOnly?>("VeryOverdueAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("very_overdue_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duties");
+
+                    b.HasIndex("ItemType", "ItemId")
+                        .HasDatabaseName("ix_duties_item_type_item_id");
+
+                    b.HasIndex("MetAt", "EffectiveDueOn")
+                        .HasDatabaseName("ix_duties_met_at_effective_due_on");
+
+                    b.ToTable("duties", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.Notifications.InAppNotification", b =>

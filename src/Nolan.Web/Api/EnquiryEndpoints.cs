@@ -36,6 +36,8 @@ public static class EnquiryEndpoints
             (s, id, b, a, ct) => s.AgreeBurdenAsync(id, b.Version ?? -1, new AgreeBurden(b.Approach, b.NewDeadline), a, ct));
         Action(g, "/{id:guid}/complaint", "Move to the complaints procedure.",
             (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version ?? -1, b.Reason, a, ct));
+        Action(g, "/{id:guid}/complaint-outcome", "Record the complaints procedure's response to an enquiry moved to it (meets the complaint's deadline).",
+            (s, id, b, a, ct) => s.RecordComplaintOutcomeAsync(id, b.Version ?? -1, b.Text, a, ct));
         Action(g, "/{id:guid}/close", "Close an answered enquiry.",
             (s, id, b, a, ct) => s.CloseAsync(id, b.Version ?? -1, a, ct));
         Action(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
@@ -213,7 +215,10 @@ public sealed record EnquiryDto(
     IReadOnlyList<CopyDto> CopiedTo,
     IReadOnlyList<ActivityDto> Activities,
     EnquiryPermissions Can,
-    string? AssigneeAway)
+    string? AssigneeAway,
+    DateOnly? ExplainedOn,
+    int WorkingDaysOverdue,
+    DateTimeOffset? ComplaintAnsweredAt)
 {
     public static EnquiryDto From(EnquiryView v)
     {
@@ -227,16 +232,16 @@ public sealed record EnquiryDto(
             [.. v.CopiedTo.Select(x => new CopyDto(x.MemberId, x.Name, x.At))],
             [.. v.Activities.Select(a => new ActivityDto(a.Kind.ToString(), a.At, a.ByName, a.Body, a.Reason, a.ActionTaken,
                 a.NewDeadline, a.SubjectName, a.Oral, a.Internal, a.Citation))],
-            v.Can, v.AssigneeAway);
+            v.Can, v.AssigneeAway, e.ExplainedOn, v.WorkingDaysOverdue, e.ComplaintAnsweredAt);
     }
 }
 
 public sealed record EnquirySummaryDto(Guid Id, string Reference, string Subject, string Member, EnquiryStatus Status,
-    DateTimeOffset ReceivedAt, DateOnly? DueOn, DateOnly? EffectiveDueOn, Timeliness Timeliness, string? AssignedOfficer,
-    string? Service, int Version)
+    DateTimeOffset ReceivedAt, DateOnly? DueOn, DateOnly? PromisedBy, DateOnly? EffectiveDueOn, Timeliness Timeliness,
+    int WorkingDaysOverdue, string? AssignedOfficer, string? Service, int Version)
 {
     public static EnquirySummaryDto From(EnquirySummary s) => new(s.Id, s.Reference, s.Subject, s.MemberName, s.Status,
-        s.ReceivedAt, s.DueOn, s.EffectiveDueOn, s.Timeliness, s.AssignedOfficerName, s.ServiceName, s.Version);
+        s.ReceivedAt, s.DueOn, s.PromisedBy, s.EffectiveDueOn, s.Timeliness, s.WorkingDaysOverdue, s.AssignedOfficerName, s.ServiceName, s.Version);
 }
 
 public sealed record EnquiryListDto(IReadOnlyList<EnquirySummaryDto> Items, int Page, bool HasMore);

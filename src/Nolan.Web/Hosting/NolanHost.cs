@@ -10,6 +10,7 @@ using Nolan.Core.Access;
 using Nolan.Core.Audit;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.Enquiries;
+using Nolan.Core.Kernel;
 using Nolan.Core.Notifications;
 using Nolan.Core.Protocols;
 using Nolan.Web.Api;
@@ -97,7 +98,9 @@ public static class NolanHost
         // First: hosted services start in order, and the workers below must not run before the database is migrated.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<OutboxWorker>();
-        services.AddScoped<EnquiryReminders>();
+        services.AddScoped<Duties>();
+        services.AddSingleton<IDutyItems, EnquiryDuties>();
+        services.AddScoped<DutyReminders>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Digests);
         services.AddScoped<Digests>();
         services.AddHostedService<ReminderWorker>();

@@ -16,7 +16,7 @@ internal sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider t
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        var round = await services.GetRequiredService<EnquiryReminders>().RunAsync(ct);
+        var round = await services.GetRequiredService<Nolan.Core.Kernel.DutyReminders>().RunAsync(ct);
         if (round.DueSoon + round.Overdue + round.VeryOverdue > 0)
         {
             Log.LogInformation("Reminders queued: {DueSoon} due soon, {Overdue} overdue, {VeryOverdue} very overdue",

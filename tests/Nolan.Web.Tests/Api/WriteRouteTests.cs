@@ -69,6 +69,17 @@ public sealed class WriteRouteTests(NolanFactory factory) : IClassFixture<NolanF
             var (manager, e) = await t.WestOxfordshireAssignedAsync();
             return Action(manager, e, "complaint", new { version = Version(e), reason = "It is a complaint about the crew" });
         },
+        ["POST /api/v1/enquiries/{id}/complaint-outcome"] = async t =>
+        {
+            // Cambridge 7.4 gives complaints a 10-working-day deadline: the Hub records the outcome.
+            var hub = await t.f.ApiClientAsync("hub@cambridge.demo");
+            var member = await t.f.MemberIdAsync("member@cambridge.demo");
+            var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Complaint " + Guid.NewGuid(), details = "d" });
+            var moved = await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/complaint", new { version = Version(e), reason = "A complaint about a repair" });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            var m = await moved.JsonAsync();
+            return Action(hub, m, "complaint-outcome", new { version = Version(m), text = "Upheld: the repair is booked." });
+        },
         ["POST /api/v1/enquiries/{id}/close"] = async t =>
         {
             var (manager, e) = await t.WestOxfordshireAssignedAsync();

@@ -137,6 +137,8 @@ public sealed class OutOfOfficeTests(NolanFactory f) : IClassFixture<NolanFactor
         {
             var row = await db.Enquiries.SingleAsync(x => x.Id == Guid.Parse(id));
             row.AssignedOfficerId = awayId;
+            var reply = await db.Duties.SingleAsync(d => d.ItemId == row.Id && d.MetAt == null);
+            reply.OwedByOfficerId = awayId;
             await db.SaveChangesAsync();
             return 0;
         });
@@ -144,7 +146,7 @@ public sealed class OutOfOfficeTests(NolanFactory f) : IClassFixture<NolanFactor
         try
         {
             using var scope = f.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EnquiryReminders>().RunAsync();
+            await scope.ServiceProvider.GetRequiredService<Nolan.Core.Kernel.DutyReminders>().RunAsync();
             var coverEmail = await f.WithDbAsync(db => db.Officers.Where(o => o.Id == coverId).Select(o => o.Email).SingleAsync());
             var toCover = await f.WithDbAsync(db => db.OutboxMessages
                 .Where(m => m.DedupKey.StartsWith($"reminder/{id}/overdue/") && m.DedupKey.EndsWith($"/cover/{coverId}")).ToListAsync());

@@ -11,11 +11,11 @@ public sealed class ReminderTests(NolanFactory f) : IClassFixture<NolanFactory>
 {
     private static DateTimeOffset At(int y, int m, int d, int hour = 9) => new(y, m, d, hour, 0, 0, TimeSpan.Zero);
 
-    private async Task<ReminderRound> RunAsync(DateTimeOffset now)
+    private async Task<Nolan.Core.Kernel.ReminderRound> RunAsync(DateTimeOffset now)
     {
         f.Clock.AdjustTime(now);
         using var scope = f.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<EnquiryReminders>().RunAsync();
+        return await scope.ServiceProvider.GetRequiredService<Nolan.Core.Kernel.DutyReminders>().RunAsync();
     }
 
     private Task<List<(string Key, string To)>> RemindersAsync(string id) => f.WithDbAsync(async db =>

@@ -12,7 +12,7 @@ namespace Nolan.Web.Pages.Enquiries;
 /// <summary>The officer's (and the member's copy) forms: one page, one form per action.</summary>
 public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : NolanPageModel
 {
-    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "copy", "meeting"];
+    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "complaint-outcome", "copy", "meeting"];
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -66,6 +66,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
         "burden" => "Raise a disproportionate burden",
         "agree-burden" => "Record an agreed approach",
         "complaint" => "Move to the complaints procedure",
+        "complaint-outcome" => "Record the complaint\u2019s outcome",
         "meeting" => "Arrange a meeting or site visit",
         _ => "Copy to another member",
     };
@@ -127,6 +128,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "burden" => await enquiries.RaiseBurdenAsync(id, Text, a, ct),
             "agree-burden" => await enquiries.AgreeBurdenAsync(id, Version, new AgreeBurden(Text, deadline), a, ct),
             "complaint" => await enquiries.MoveToComplaintsAsync(id, Version, Reason, a, ct),
+            "complaint-outcome" => await enquiries.RecordComplaintOutcomeAsync(id, Version, Text, a, ct),
             "meeting" => await enquiries.ArrangeMeetingAsync(id, new ArrangeMeeting(start, end, Location, Text), a, ct),
             _ => await enquiries.CopyToMemberAsync(id, person!.Value, a, ct),
         };
@@ -138,9 +140,10 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
                 "holding-reply" => "Holding reply sent",
                 "assign" => "Enquiry assigned",
                 "file-note" => "File note added",
-                "burden" => "Raised with your manager",
+                "burden" => "Disproportionate burden raised",
                 "agree-burden" => "Agreed approach recorded",
                 "complaint" => "Moved to the complaints procedure",
+                "complaint-outcome" => "Complaint outcome recorded",
                 "meeting" => "Meeting arranged: the member has been sent an invitation",
                 _ => "Enquiry copied",
             });
@@ -224,6 +227,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "burden" => can.RaiseBurden,
             "agree-burden" => can.AgreeBurden,
             "complaint" => can.MoveToComplaints,
+            "complaint-outcome" => can.RecordComplaintOutcome,
             "meeting" => can.ArrangeMeeting,
             _ => can.Copy,
         };

@@ -1,0 +1,225 @@
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Calendar;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Core.DataStore;
+using Nolan.Core.Notifications;
+using Nolan.Core.Protocols;
+
+namespace Nolan.Core.Kernel;
+
+/// <summary>What one reminder round queued.</summary>
+public sealed record ReminderRound(int DueSoon, int Overdue, int VeryOverdue);
+
+/// <summary>What a reminder about one item says, supplied by the capability that owns the item.</summary>
+public sealed record DutyContext(string Reference, string Subject, string MemberName, string Link, Guid? ChiefOfficerId,
+    IReadOnlyDictionary<string, string>? Extra = null);
+
+/// <summary>
+/// A capability's side of the reminder engine: what its items are called in messages, who owes a duty nobody holds,
+/// and whom its council's protocol makes answer for a very overdue one.
+/// </summary>
+public interface IDutyItems
+{
+    /// <summary>The item type its duties carry (the access rule's resource type).</summary>
+    string ItemType { get; }
+
+    /// <summary>The message template family for a kind of duty, e.g. <c>enquiry</c> → <c>enquiry-due-soon</c>.</summary>
+    string Templates(DutyKind kind);
+
+    Task<IReadOnlyDictionary<Guid, DutyContext>> ContextAsync(NolanDbContext db, IReadOnlyCollection<Guid> itemIds, CancellationToken ct);
+
+    /// <summary>Who owes a duty no officer holds (e.g. the council's complaints team); empty when nobody.</summary>
+    Task<IReadOnlyList<Recipient>> UnownedAsync(NolanDbContext db, Duty duty, CancellationToken ct);
+
+    /// <summary>Whom the protocol makes answer for a very overdue duty; null where it names nobody.</summary>
+    (EscalationTarget To, Citation Why)? Escalation(CouncilProtocol p, DutyKind kind);
+}
+
+/// <summary>
+/// The one reminder engine for every capability's duties. The working day before a duty falls due its officer is
+/// reminded; once it is overdue, the officer and their line manager (Nolan's reminders, not the protocol's); once
+/// very overdue, whoever the council's protocol makes answer for it (<see cref="IDutyItems.Escalation"/>) and nobody
+/// where it names nobody. A promised date is a new date: when it passes, the reminders go again, and a promised duty
+/// does not escalate. While an officer is away, the colleague covering receives their reminders where the protocol
+/// provides for cover. Every reminder has a de-duplication key, so several nodes, or a run every few minutes, send
+/// each once.
+/// </summary>
+public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols, Notifier notifier, IEnumerable<IDutyItems> items, TimeProvider time)
+{
+    private const int LookAheadDays = 7;
+    private const int MaxChiefOfficerHops = 10;
+
+    public async Task<ReminderRound> RunAsync(CancellationToken ct = default)
+    {
+        var today = LondonTime.ToLocalDate(time.GetUtcNow());
+        var horizon = today.AddDays(LookAheadDays);
+        var open = await db.Duties.AsNoTracking().Where(d => d.MetAt == null && d.EffectiveDueOn <= horizon)
+            .OrderBy(d => d.EffectiveDueOn).ToListAsync(ct);
+        var owners = items.ToDictionary(i => i.ItemType, StringComparer.Ordinal);
+        int dueSoon = 0, overdue = 0, veryOverdue = 0;
+        foreach (var group in open.GroupBy(d => d.ItemType))
+        {
+            if (!owners.TryGetValue(group.Key, out var owner))
+            {
+                continue;
+            }
+
+            var contexts = await owner.ContextAsync(db, [.. group.Select(d => d.ItemId).Distinct()], ct);
+            foreach (var duty in group)
+            {
+                if (!contexts.TryGetValue(duty.ItemId, out var context))
+                {
+                    continue;
+                }
+
+                var p = await protocols.ForVersionAsync(db, duty.CouncilId, duty.ProtocolVersion, ct);
+                var (s, o, v) = await RemindAsync(owner, duty, context, p, today, ct);
+                dueSoon += s;
+                overdue += o;
+                veryOverdue += v;
+            }
+        }
+
+        return new ReminderRound(dueSoon, overdue, veryOverdue);
+    }
+
+    private async Task<(int DueSoon, int Overdue, int VeryOverdue)> RemindAsync(IDutyItems owner, Duty duty, DutyContext context,
+        CouncilProtocol p, DateOnly today, CancellationToken ct)
+    {
+        var due = duty.EffectiveDueOn;
+        var family = owner.Templates(duty.Kind);
+        var keyBase = duty.Kind == DutyKind.EnquiryReply ? $"reminder/{duty.ItemId}" : $"reminder/{duty.ItemId}/{family}";
+        Officer? officer = duty.OwedByOfficerId is { } id
+            ? await db.Officers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Active, ct)
+            : null;
+        IReadOnlyList<Recipient> owers = officer is not null
+            ? [new Recipient(officer.AccountId, officer.Name, officer.Email)]
+            : await owner.UnownedAsync(db, duty, ct);
+        var values = new Dictionary<string, string>
+        {
+            ["reference"] = context.Reference,
+            ["subject"] = context.Subject,
+            ["member"] = context.MemberName,
+            ["due"] = LondonTime.FormatDate(due),
+            ["officer"] = officer?.Name ?? string.Join(", ", owers.Select(r => r.Name)),
+            ["promised"] = duty.PromisedOn is null ? "" : "This is the date promised to the member.",
+            ["cover"] = "",
+        };
+        foreach (var (k, val) in context.Extra ?? new Dictionary<string, string>())
+        {
+            values[k] = val;
+        }
+
+        // While the officer is away, the colleague covering is reminded too where the protocol provides for cover.
+        var cover = officer is not null && officer.IsAwayOn(today) ? await Absences.RoutingCoverAsync(db, p, officer, today, ct) : null;
+        var coverValues = cover is null ? null : new Dictionary<string, string>(values) { ["cover"] = $"{cover.Explanation} You are receiving this as their cover." };
+        var coverTo = cover is null ? null : new Recipient(cover.AccountId, cover.Name, cover.Email);
+
+        int dueSoon = 0, overdue = 0, veryOverdue = 0;
+        if (today < due && p.Calendar.IsWorkingDay(today) && p.Calendar.AddWorkingDays(today, 1) == due)
+        {
+            var key = $"{keyBase}/due-soon/{due:yyyy-MM-dd}";
+            foreach (var to in owers)
+            {
+                dueSoon += await QueueOnceAsync(duty.CouncilId, p, to, $"{family}-due-soon", owers.Count == 1 ? key : $"{key}/{to.Email}", values, context.Link, ct) ? 1 : 0;
+            }
+
+            if (coverTo is not null)
+            {
+                await QueueOnceAsync(duty.CouncilId, p, coverTo, $"{family}-due-soon", $"{key}/cover/{cover!.OfficerId}", coverValues!, context.Link, ct);
+            }
+        }
+
+        if (today > due)
+        {
+            var key = $"{keyBase}/overdue/{due:yyyy-MM-dd}";
+            foreach (var to in owers)
+            {
+                overdue += await QueueOnceAsync(duty.CouncilId, p, to, $"{family}-overdue", owers.Count == 1 ? key + "/officer" : $"{key}/{to.Email}", values, context.Link, ct) ? 1 : 0;
+            }
+
+            if (coverTo is not null)
+            {
+                await QueueOnceAsync(duty.CouncilId, p, coverTo, $"{family}-overdue", $"{key}/cover/{cover!.OfficerId}", coverValues!, context.Link, ct);
+            }
+
+            if (officer?.LineManagerId is { } managerId && await RecipientAsync(managerId, ct) is { } manager)
+            {
+                await QueueOnceAsync(duty.CouncilId, p, manager, $"{family}-overdue-manager", key + "/manager", values, context.Link, ct);
+            }
+        }
+
+        if (duty.PromisedOn is null && duty.VeryOverdueAfter is { } very && today > very
+            && owner.Escalation(p, duty.Kind) is { } escalation
+            && await EscalationRecipientAsync(escalation.To, duty.CouncilId, context.ChiefOfficerId, officer?.LineManagerId, ct) is { } chief
+            && await QueueOnceAsync(duty.CouncilId, p, chief, $"{family}-very-overdue", $"{keyBase}/very-overdue",
+                new Dictionary<string, string>(values) { ["why"] = escalation.Why.Describe() }, context.Link, ct))
+        {
+            veryOverdue++;
+        }
+
+        return (dueSoon, overdue, veryOverdue);
+    }
+
+    /// <summary>Queues and commits one reminder; false when it was queued before (by this or another node).</summary>
+    private async Task<bool> QueueOnceAsync(Guid councilId, CouncilProtocol p, Recipient to, string template, string key,
+        Dictionary<string, string> values, string link, CancellationToken ct)
+    {
+        if (await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct) || await db.InAppNotifications.AnyAsync(n => n.DedupKey == key, ct))
+        {
+            return false;
+        }
+
+        await notifier.QueueAsync(councilId, p.Council.Slug, to, template, key, new Dictionary<string, string>(values), link, ct: ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node queued the same reminder between the check and the insert.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private Task<Recipient?> RecipientAsync(Guid officerId, CancellationToken ct) =>
+        db.Officers.AsNoTracking().Where(o => o.Id == officerId && o.Active)
+            .Select(o => new Recipient(o.AccountId, o.Name, o.Email)).FirstOrDefaultAsync(ct);
+
+    private async Task<Recipient?> EscalationRecipientAsync(EscalationTarget to, Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct) =>
+        to == EscalationTarget.MonitoringOfficer
+            ? await RoleHolders(db, councilId, OfficerRoles.MonitoringOfficer).FirstOrDefaultAsync(ct)
+            : await ChiefOfficerAsync(councilId, serviceChief, lineManager, ct);
+
+    /// <summary>The officers holding <paramref name="role"/> at a council, as recipients.</summary>
+    public static IQueryable<Recipient> RoleHolders(NolanDbContext db, Guid councilId, OfficerRoles role) =>
+        db.OfficerAppointments.AsNoTracking()
+            .Where(a => a.CouncilId == councilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == role))
+            .OrderBy(a => a.Officer!.Name)
+            .Select(a => new Recipient(a.Officer!.AccountId, a.Officer.Name, a.Officer.Email));
+
+    /// <summary>The service's Chief Officer, else the first Chief Officer up the officer's line management.</summary>
+    private async Task<Recipient?> ChiefOfficerAsync(Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct)
+    {
+        if (serviceChief is { } chief)
+        {
+            return await RecipientAsync(chief, ct);
+        }
+
+        var next = lineManager;
+        for (var depth = 0; next is { } id && depth < MaxChiefOfficerHops; depth++)
+        {
+            if (await db.OfficerAppointments.AnyAsync(a => a.OfficerId == id && a.CouncilId == councilId
+                    && a.RoleRows.Any(r => r.Role == OfficerRoles.ChiefOfficer), ct))
+            {
+                return await RecipientAsync(id, ct);
+            }
+
+            next = await db.Officers.Where(o => o.Id == id).Select(o => o.LineManagerId).FirstOrDefaultAsync(ct);
+        }
+
+        return null;
+    }
+}

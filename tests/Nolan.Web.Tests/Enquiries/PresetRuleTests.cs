@@ -1,0 +1,252 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nolan.Core.Kernel;
+using Nolan.Web.Tests.Infrastructure;
+
+namespace Nolan.Web.Tests.Enquiries;
+
+/// <summary>
+/// Each council's enquiry rules exactly as its preset says, through HTTP, named after the paragraph: behaviour one
+/// protocol asks for is absent where another is silent. The factory's clock is Monday 2 November 2026, 10:00.
+/// </summary>
+public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory>
+{
+    private static int Version(JsonElement e) => e.GetProperty("version").GetInt32();
+
+    private static string Id(JsonElement e) => e.GetProperty("id").GetString()!;
+
+    private static DateTimeOffset At(int y, int m, int d, int hour = 9) => new(y, m, d, hour, 0, 0, TimeSpan.Zero);
+
+    private async Task RemindAsync(DateTimeOffset now)
+    {
+        f.Clock.AdjustTime(now);
+        try
+        {
+            using var scope = f.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<DutyReminders>().RunAsync();
+        }
+        finally
+        {
+            f.Clock.AdjustTime(NolanFactory.DefaultNow);
+        }
+    }
+
+    private Task<List<string>> ReminderKeysAsync(string id) =>
+        f.WithDbAsync(db => db.OutboxMessages.Where(m => m.DedupKey.StartsWith($"reminder/{id}/")).Select(m => m.DedupKey).ToListAsync());
+
+    private Task<List<(string Template, string To)>> MessagesAsync(string id) => f.WithDbAsync(async db =>
+        (await db.OutboxMessages.Where(m => m.DedupKey.StartsWith($"enquiry/{id}/")).Select(m => new { m.TemplateKey, m.ToAddress }).ToListAsync())
+            .Select(m => (m.TemplateKey, m.ToAddress)).ToList());
+
+    /// <summary>A West Oxfordshire enquiry about Waste and recycling: with its service manager (para 33), due in 5 working days.</summary>
+    private async Task<(HttpClient Manager, JsonElement Enquiry)> WestOxfordshireAsync()
+    {
+        var member = await f.ApiClientAsync("member@west-oxfordshire.demo");
+        var service = await f.ServiceIdAsync("west-oxfordshire", "Waste and recycling");
+        var e = await member.LogAsync(new { subject = "Bins " + Guid.NewGuid(), details = "Missed.", serviceId = service });
+        Assert.Equal("2026-11-09", e.GetProperty("dueOn").GetString());
+        return (await f.ApiClientAsync("manager@west-oxfordshire.demo"), e);
+    }
+
+    /// <summary>An enquiry the Hub logs and gives to officer@; the officer then passes it to officer2@.</summary>
+    private async Task<(string Id, string MemberEmail)> PassedOnAsync(string council)
+    {
+        var hub = await f.ApiClientAsync($"hub@{council}.demo");
+        var member = await f.MemberIdAsync($"member@{council}.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Pass on " + Guid.NewGuid(), details = "d" });
+        var first = await f.OfficerIdAsync($"officer@{council}.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId = first })).JsonAsync();
+        var officer = await f.ApiClientAsync($"officer@{council}.demo");
+        var colleague = await f.OfficerIdAsync($"officer2@{council}.demo");
+        var passed = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(assigned), officerId = colleague });
+        // Passed on, it is no longer the officer's to see: done, with nothing to show them.
+        Assert.Equal(HttpStatusCode.NoContent, passed.StatusCode);
+        var email = await f.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Email).SingleAsync());
+        return (Id(e), email);
+    }
+
+    [Fact]
+    public async Task WestOxfordshire29a_ExplanationWithinTheFiveDays_MeetsTheDeadline_NeverOverdueNorChased()
+    {
+        var (manager, e) = await WestOxfordshireAsync();
+        var sent = await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/holding-replies",
+            new { version = Version(e), reason = "The crew schedule is being rewritten" });
+        var body = await sent.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal("explained", body.GetProperty("timeliness").GetString());
+        Assert.Equal("2026-11-02", body.GetProperty("explainedOn").GetString());
+        var duty = await f.WithDbAsync(db => db.Duties.SingleAsync(d => d.ItemId == Guid.Parse(Id(e))));
+        Assert.NotNull(duty.MetAt);
+        Assert.Contains("para 29(a)", duty.MetHow, StringComparison.Ordinal);
+
+        // Well past the original due date (9 November), nothing chases it and it is not late.
+        await RemindAsync(At(2026, 11, 12));
+        Assert.Empty(await ReminderKeysAsync(Id(e)));
+        f.Clock.AdjustTime(At(2026, 11, 12));
+        try
+        {
+            var later = await (await manager.GetAsync(new Uri($"/api/v1/enquiries/{Id(e)}", UriKind.Relative))).JsonAsync();
+            Assert.Equal("explained", later.GetProperty("timeliness").GetString());
+            Assert.Equal(0, later.GetProperty("workingDaysOverdue").GetInt32());
+        }
+        finally
+        {
+            f.Clock.AdjustTime(NolanFactory.DefaultNow);
+        }
+    }
+
+    [Fact]
+    public async Task WestOxfordshire29a_ExplanationPromisingADate_OwesTheReplyByThatDate()
+    {
+        var (manager, e) = await WestOxfordshireAsync();
+        var sent = await (await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/holding-replies",
+            new { version = Version(e), reason = "Waiting for the contractor", newDeadline = "2026-11-20" })).JsonAsync();
+        Assert.Equal("on_time", sent.GetProperty("timeliness").GetString());
+        Assert.Equal("2026-11-09", sent.GetProperty("dueOn").GetString());
+        Assert.Equal("2026-11-20", sent.GetProperty("promisedBy").GetString());
+
+        await RemindAsync(At(2026, 11, 12));
+        Assert.Empty(await ReminderKeysAsync(Id(e)));
+        await RemindAsync(At(2026, 11, 23));
+        Assert.Contains($"reminder/{Id(e)}/overdue/2026-11-20/officer", await ReminderKeysAsync(Id(e)));
+    }
+
+    [Fact]
+    public async Task Southend917_ExplanationDoesNotMeetTheDeadline_WhereTheProtocolDoesNotSaySo()
+    {
+        var hub = await f.ApiClientAsync("hub@southend-on-sea.demo");
+        var member = await f.MemberIdAsync("member@southend-on-sea.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Not explained " + Guid.NewGuid(), details = "d" });
+        var officer = await f.OfficerIdAsync("officer@southend-on-sea.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId = officer })).JsonAsync();
+        var api = await f.ApiClientAsync("officer@southend-on-sea.demo");
+        var sent = await (await api.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/holding-replies",
+            new { version = Version(assigned), reason = "r", action = "a", newDeadline = "2026-11-25" })).JsonAsync();
+        Assert.Equal(JsonValueKind.Null, sent.GetProperty("explainedOn").ValueKind);
+        var duty = await f.WithDbAsync(db => db.Duties.SingleAsync(d => d.ItemId == Guid.Parse(Id(e))));
+        Assert.Null(duty.MetAt);
+        Assert.Equal(new DateOnly(2026, 11, 25), duty.EffectiveDueOn);
+        Assert.Equal(new DateOnly(2026, 11, 16), duty.DueOn);
+    }
+
+    [Fact]
+    public async Task PromisedDate_FarInTheFuture_RefusedWithTheLimit_WithinItAccepted()
+    {
+        var (manager, e) = await WestOxfordshireAsync();
+        var far = await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/holding-replies",
+            new { version = Version(e), reason = "Later", newDeadline = "2099-01-01" });
+        var problem = await far.ProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem.GetProperty("errors").GetProperty("newDeadline")[0].GetString();
+        // 20 working days after Monday 9 November 2026.
+        Assert.Contains("on or before 7 December 2026", message, StringComparison.Ordinal);
+        Assert.Equal(0, await f.WithDbAsync(db => db.EnquiryActivities.CountAsync(a => a.EnquiryId == Guid.Parse(Id(e)) && a.Kind == Core.Enquiries.ActivityKind.HoldingReply)));
+
+        var within = await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/holding-replies",
+            new { version = Version(e), reason = "Later", newDeadline = "2026-12-07" });
+        Assert.Equal(HttpStatusCode.OK, within.StatusCode);
+    }
+
+    [Fact]
+    public async Task District002_167_PassingOn_TellsTheMemberWhoHasIt()
+    {
+        var (id, memberEmail) = await PassedOnAsync("district-002");
+        Assert.Contains(await MessagesAsync(id), m => m.Template == "enquiry-passed-on" && m.To == memberEmail);
+    }
+
+    [Fact]
+    public async Task Southend_SilentOnPassingOn_MemberNotWrittenTo_ButSeesWhoHasIt()
+    {
+        var (id, memberEmail) = await PassedOnAsync("southend-on-sea");
+        Assert.DoesNotContain(await MessagesAsync(id), m => m.Template == "enquiry-passed-on");
+        var member = await f.ApiClientAsync("member@southend-on-sea.demo");
+        var seen = await (await member.GetAsync(new Uri($"/api/v1/enquiries/{id}", UriKind.Relative))).JsonAsync();
+        var colleague = await f.WithDbAsync(db => (from a in db.Accounts join o in db.Officers on a.Id equals o.AccountId
+                                                   where a.Email == "officer2@southend-on-sea.demo" select o.Name).SingleAsync());
+        Assert.Equal(colleague, seen.GetProperty("assignedOfficer").GetString());
+        Assert.False(string.IsNullOrEmpty(memberEmail));
+    }
+
+    [Fact]
+    public async Task Southend9111_Burden_RaisedWithTheMemberAndTheChiefOfficer()
+    {
+        var hub = await f.ApiClientAsync("hub@southend-on-sea.demo");
+        var member = await f.MemberIdAsync("member@southend-on-sea.demo");
+        var service = await f.ServiceIdAsync("southend-on-sea", "Waste and recycling");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Ten years " + Guid.NewGuid(), details = "d", serviceId = service });
+        var officer = await f.OfficerIdAsync("officer@southend-on-sea.demo");
+        await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId = officer });
+        var api = await f.ApiClientAsync("officer@southend-on-sea.demo");
+        Assert.Equal(HttpStatusCode.OK, (await api.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/burden", new { text = "Ten years of records." })).StatusCode);
+
+        var (memberEmail, chiefEmail) = await f.WithDbAsync(async db => (
+            await db.Members.Where(m => m.Id == member).Select(m => m.Email).SingleAsync(),
+            await db.Services.Where(s => s.Id == service).Select(s => db.Officers.Single(o => o.Id == s.ChiefOfficerId).Email).SingleAsync()));
+        var messages = await MessagesAsync(Id(e));
+        Assert.Contains(messages, m => m.Template == "enquiry-burden-member" && m.To == memberEmail);
+        Assert.Contains(messages, m => m.Template == "enquiry-burden-raised" && m.To == chiefEmail);
+    }
+
+    [Fact]
+    public async Task WestOxfordshire34_Burden_ProtocolNamesNobody_LineManagerToldAndMonitoringOfficerNamed()
+    {
+        var hub = await f.ApiClientAsync("hub@west-oxfordshire.demo");
+        var member = await f.MemberIdAsync("member@west-oxfordshire.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Volume " + Guid.NewGuid(), details = "d" });
+        var officer = await f.OfficerIdAsync("officer@west-oxfordshire.demo");
+        await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId = officer });
+        var api = await f.ApiClientAsync("officer@west-oxfordshire.demo");
+        var raised = await (await api.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/burden", new { text = "Forty requests this week." })).JsonAsync();
+
+        var managerEmail = await f.WithDbAsync(db => db.Officers.Where(o => o.Id == db.Officers.Single(x => x.Id == officer).LineManagerId).Select(o => o.Email).SingleAsync());
+        var messages = await MessagesAsync(Id(e));
+        Assert.Equal([("enquiry-burden-raised", managerEmail)], messages.Where(m => m.Template.StartsWith("enquiry-burden", StringComparison.Ordinal)));
+        var note = raised.GetProperty("activities").EnumerateArray().Last(a => a.GetProperty("kind").GetString() == "BurdenRaised");
+        Assert.Contains("Monitoring Officer", note.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cambridge74_ComplaintDeadline_RemindedToTheComplaintsTeam_MetByItsOutcome()
+    {
+        var hub = await f.ApiClientAsync("hub@cambridge.demo");
+        var member = await f.MemberIdAsync("member@cambridge.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Repairs " + Guid.NewGuid(), details = "d" });
+        var moved = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/complaint", new { version = Version(e), reason = "A complaint" })).JsonAsync();
+        Assert.Equal("2026-11-16", moved.GetProperty("complaintDueOn").GetString());
+
+        // Friday 13 November is the working day before: the complaints team is reminded.
+        await RemindAsync(At(2026, 11, 13));
+        var team = await f.WithDbAsync(db => (from a in db.OfficerAppointments
+                                              join c in db.Councils on a.CouncilId equals c.Id
+                                              where c.Slug == "cambridge" && a.RoleRows.Any(r => r.Role == Core.CouncilDirectory.OfficerRoles.ComplaintsTeam)
+                                              select a.Officer!.Email).ToListAsync());
+        Assert.NotEmpty(team);
+        var keys = await ReminderKeysAsync(Id(e));
+        Assert.All(team, email => Assert.Contains($"reminder/{Id(e)}/complaint/due-soon/2026-11-16/{email}", keys));
+
+        var outcome = await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/complaint-outcome", new { version = Version(moved), text = "Upheld." });
+        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
+        await RemindAsync(At(2026, 11, 18));
+        Assert.DoesNotContain(await ReminderKeysAsync(Id(e)), k => k.Contains("/overdue/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Overdue_ListAndEnquiryShowHowManyWorkingDaysLate_AndBothDueDates()
+    {
+        var hub = await f.ApiClientAsync("hub@west-oxfordshire.demo");
+        var member = await f.MemberIdAsync("member@west-oxfordshire.demo");
+        // Received Monday 19 October: due Monday 26 October; on Monday 2 November it is 5 working days late.
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Late " + Guid.NewGuid(), details = "d", receivedAt = "2026-10-19T09:00:00Z" });
+        Assert.Equal(5, e.GetProperty("workingDaysOverdue").GetInt32());
+        var list = await (await hub.GetAsync(new Uri("/api/v1/enquiries?scope=triage", UriKind.Relative))).JsonAsync();
+        var row = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == Id(e));
+        Assert.Equal(5, row.GetProperty("workingDaysOverdue").GetInt32());
+        Assert.Equal("2026-10-26", row.GetProperty("dueOn").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("promisedBy").ValueKind);
+
+        var page = await f.SignInAsync("hub@west-oxfordshire.demo");
+        var (_, doc) = await page.GetAsync($"/enquiries/{Id(e)}");
+        Assert.Equal("5 working days", doc.QuerySelector("[data-testid=overdue-by]")?.TextContent.Trim());
+    }
+}
