@@ -19,7 +19,8 @@ public sealed record LogEnquiry
 public sealed record SendResponse(string? Body, bool Oral = false);
 
 /// <summary>A holding reply: why it is late, what is being done, and when the full answer will come.</summary>
-public sealed record SendHoldingReply(string? Reason, string? Action, DateOnly? NewDeadline);
+/// <summary>A holding reply; <paramref name="Oral"/> when the officer told the member by phone or in person.</summary>
+public sealed record SendHoldingReply(string? Reason, string? Action, DateOnly? NewDeadline, bool Oral = false);
 
 /// <summary>Agreed approach to a disproportionate request, optionally with a new deadline.</summary>
 public sealed record AgreeBurden(string? Approach, DateOnly? NewDeadline);

@@ -87,9 +87,15 @@ public static class EnquiryRulebook
     /// <see cref="PromisedDateLimit"/>.
     /// </summary>
     public static NolanError? CheckHoldingReply(CouncilProtocol p, string? reason, string? action, DateOnly? newDeadline,
-        DateOnly? dueOn, DateOnly today)
+        DateOnly? dueOn, DateOnly today, bool oral = false)
     {
         var rule = p.Version.Enquiries.HoldingReply;
+        if (oral && rule is { Silent: false, InWriting: true })
+        {
+            // Southend 9.1.7: "Officers must explain in writing".
+            return ProtocolRefused.For("Oral", "Your protocol asks for the explanation in writing: send it through Nolan rather than recording a call", p.Cite(rule));
+        }
+
         var demanded = new Dictionary<string, List<string>>();
         var required = rule.Silent ? [] : rule.RequiredContent;
         if (required.Contains(HoldingReplyElement.Reason) && string.IsNullOrWhiteSpace(reason))

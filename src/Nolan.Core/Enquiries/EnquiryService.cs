@@ -524,7 +524,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                     $"Each part must be {EnquiryLimits.TextMax:N0} characters or fewer");
             }
 
-            if (EnquiryRulebook.CheckHoldingReply(p, o.Reason, o.Action, o.NewDeadline, e.DueOn, Today) is { } refused)
+            if (EnquiryRulebook.CheckHoldingReply(p, o.Reason, o.Action, o.NewDeadline, e.DueOn, Today, o.Oral) is { } refused)
             {
                 return refused;
             }
@@ -551,7 +551,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 await duties.PromiseAsync(Entity, e.Id, DutyKind.EnquiryReply, promised, ct);
             }
             var act = Activity(e, actor, ActivityKind.HoldingReply, reason: o.Reason?.Trim(), action: o.Action?.Trim(),
-                newDeadline: o.NewDeadline, citation: cite);
+                newDeadline: o.NewDeadline, oral: o.Oral, citation: cite);
             db.EnquiryActivities.Add(act);
             var explanation = string.Join("\n\n", new[]
             {
@@ -559,11 +559,15 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 string.IsNullOrWhiteSpace(o.Action) ? null : $"What is being done: {o.Action.Trim()}",
                 o.NewDeadline is { } nd ? $"You will have a full reply by {LondonTime.FormatDate(nd)}." : null,
             }.Where(x => x is not null));
-            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-holding-reply", act.Id.ToString(), new()
+            if (!o.Oral)
             {
-                ["officer"] = actor.Name,
-                ["explanation"] = explanation,
-            }, ct);
+                // Told by phone or in person, the member is not written to as well; the explanation is on the enquiry.
+                await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-holding-reply", act.Id.ToString(), new()
+                {
+                    ["officer"] = actor.Name,
+                    ["explanation"] = explanation,
+                }, ct);
+            }
             await AuditAsync(actor, "enquiry.holding_reply_sent", e, before, new { Status = e.Status.ToString(), e.PromisedBy, e.ExplainedOn }, cite, ct);
             return e;
         }, ct);

@@ -28,8 +28,8 @@ public static class EnquiryEndpoints
             (s, id, b, a, ct) => s.AddFileNoteAsync(id, b.Text, a, ct), versioned: false);
         Action(g, "/{id:guid}/responses", "Send the substantive response (oral: true when given by phone or in person).",
             (s, id, b, a, ct) => s.RespondAsync(id, b.Version ?? -1, new SendResponse(b.Body, b.Oral ?? false), a, ct));
-        Action(g, "/{id:guid}/holding-replies", "Send a holding reply with what your protocol requires (reason, action, new deadline).",
-            (s, id, b, a, ct) => s.SendHoldingReplyAsync(id, b.Version ?? -1, new SendHoldingReply(b.Reason, b.Action, b.NewDeadline), a, ct));
+        Action(g, "/{id:guid}/holding-replies", "Send a holding reply with what your protocol requires (reason, action, new deadline); oral: true records one given by phone or in person, where the protocol allows it.",
+            (s, id, b, a, ct) => s.SendHoldingReplyAsync(id, b.Version ?? -1, new SendHoldingReply(b.Reason, b.Action, b.NewDeadline, b.Oral ?? false), a, ct));
         Action(g, "/{id:guid}/burden", "Raise a disproportionate burden with your manager.",
             (s, id, b, a, ct) => s.RaiseBurdenAsync(id, b.Text, a, ct), versioned: false);
         Action(g, "/{id:guid}/burden-agreement", "Record the approach agreed for a disproportionate request.",

@@ -122,7 +122,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
         var result = Act switch
         {
             "respond" => await enquiries.RespondAsync(id, Version, new SendResponse(Text, Oral), a, ct),
-            "holding-reply" => await enquiries.SendHoldingReplyAsync(id, Version, new SendHoldingReply(Reason, ActionTaken, deadline), a, ct),
+            "holding-reply" => await enquiries.SendHoldingReplyAsync(id, Version, new SendHoldingReply(Reason, ActionTaken, deadline, Oral), a, ct),
             "assign" => await enquiries.AssignAsync(id, Version, person!.Value, Text, a, ct),
             "file-note" => await enquiries.AddFileNoteAsync(id, Text, a, ct),
             "burden" => await enquiries.RaiseBurdenAsync(id, Text, a, ct),
