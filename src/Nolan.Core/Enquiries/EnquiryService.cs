@@ -903,9 +903,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         };
         if (party == BurdenParty.MonitoringOfficer)
         {
-            return await db.OfficerAppointments.AsNoTracking()
-                .Where(a => a.CouncilId == e.CouncilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == OfficerRoles.MonitoringOfficer))
-                .Select(a => new Recipient(a.Officer!.AccountId, a.Officer.Name, a.Officer.Email)).ToListAsync(ct);
+            return await DutyReminders.RoleHolders(db, e.CouncilId, OfficerRoles.MonitoringOfficer).ToListAsync(ct);
         }
 
         return one is null ? [] : [one];
@@ -963,7 +961,5 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         return $"{shortCode}-{receivedOn.Year}-{code}";
     }
 
-    internal static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+    internal static bool IsUniqueViolation(DbUpdateException ex) => DatabaseErrors.IsUniqueViolation(ex);
 }

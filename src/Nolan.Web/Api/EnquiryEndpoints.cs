@@ -20,45 +20,45 @@ public static class EnquiryEndpoints
         g.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.SignedIn).Produces<EnquiryDto>().ProducesProblem(404)
             .WithSummary("One enquiry, if you may see it (404 otherwise, whether or not it exists).");
 
-        Action(g, "/{id:guid}/accept", "Accept an enquiry assigned to you.",
-            (s, id, b, a, ct) => s.AcceptAsync(id, b.Version ?? -1, a, ct));
-        Action(g, "/{id:guid}/assignment", "Assign it (Hub) or pass it on to a colleague; the member is told who has it.",
-            (s, id, b, a, ct) => s.AssignAsync(id, b.Version ?? -1, b.OfficerId ?? Guid.Empty, b.Note, a, ct));
-        Action(g, "/{id:guid}/file-notes", "Add a file note of a conversation (officers only see these).",
-            (s, id, b, a, ct) => s.AddFileNoteAsync(id, b.Text, a, ct), versioned: false);
-        Action(g, "/{id:guid}/responses", "Send the substantive response (oral: true when given by phone or in person).",
-            (s, id, b, a, ct) => s.RespondAsync(id, b.Version ?? -1, new SendResponse(b.Body, b.Oral ?? false), a, ct));
-        Action(g, "/{id:guid}/holding-replies", "Send a holding reply with what your protocol requires (reason, action, new deadline); oral: true records one given by phone or in person, where the protocol allows it.",
-            (s, id, b, a, ct) => s.SendHoldingReplyAsync(id, b.Version ?? -1, new SendHoldingReply(b.Reason, b.Action, b.NewDeadline, b.Oral ?? false), a, ct));
-        Action(g, "/{id:guid}/burden", "Raise a disproportionate burden with your manager.",
-            (s, id, b, a, ct) => s.RaiseBurdenAsync(id, b.Text, a, ct), versioned: false);
-        Action(g, "/{id:guid}/burden-agreement", "Record the approach agreed for a disproportionate request.",
-            (s, id, b, a, ct) => s.AgreeBurdenAsync(id, b.Version ?? -1, new AgreeBurden(b.Approach, b.NewDeadline), a, ct));
-        Action(g, "/{id:guid}/complaint", "Move to the complaints procedure.",
-            (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version ?? -1, b.Reason, a, ct));
-        Action(g, "/{id:guid}/complaint-outcome", "Record the complaints procedure's response to an enquiry moved to it (meets the complaint's deadline).",
-            (s, id, b, a, ct) => s.RecordComplaintOutcomeAsync(id, b.Version ?? -1, b.Text, a, ct));
-        Action(g, "/{id:guid}/close", "Close an answered enquiry.",
-            (s, id, b, a, ct) => s.CloseAsync(id, b.Version ?? -1, a, ct));
-        Action(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
-            (s, id, b, a, ct) => s.ArrangeMeetingAsync(id, new ArrangeMeeting(b.Start, b.End, b.Location, b.Note), a, ct), versioned: false);
-        Action(g, "/{id:guid}/copies", "Copy to another member of the council (everyone who can see it sees the copy).",
-            (s, id, b, a, ct) => s.CopyToMemberAsync(id, b.MemberId ?? Guid.Empty, a, ct), versioned: false);
+        // Each action binds its own command body: a field the action does not take is a 400, not silently ignored.
+        Action<AcceptRequest>(g, "/{id:guid}/accept", "Accept an enquiry assigned to you.",
+            (s, id, b, a, ct) => s.AcceptAsync(id, b.Version!.Value, a, ct));
+        Action<AssignmentRequest>(g, "/{id:guid}/assignment", "Assign it (Hub) or pass it on to a colleague; the member is told who has it where the protocol asks for that.",
+            (s, id, b, a, ct) => s.AssignAsync(id, b.Version!.Value, b.OfficerId ?? Guid.Empty, b.Note, a, ct));
+        Action<FileNoteRequest>(g, "/{id:guid}/file-notes", "Add a file note of a conversation (officers only see these).",
+            (s, id, b, a, ct) => s.AddFileNoteAsync(id, b.Text, a, ct));
+        Action<ResponseRequest>(g, "/{id:guid}/responses", "Send the substantive response (oral: true when given by phone or in person).",
+            (s, id, b, a, ct) => s.RespondAsync(id, b.Version!.Value, new SendResponse(b.Body, b.Oral ?? false), a, ct));
+        Action<HoldingReplyRequest>(g, "/{id:guid}/holding-replies", "Send a holding reply with what your protocol requires (reason, action, new deadline); oral: true records one given by phone or in person, where the protocol allows it.",
+            (s, id, b, a, ct) => s.SendHoldingReplyAsync(id, b.Version!.Value, new SendHoldingReply(b.Reason, b.Action, b.NewDeadline, b.Oral ?? false), a, ct));
+        Action<BurdenRequest>(g, "/{id:guid}/burden", "Raise a disproportionate burden with the people your protocol names.",
+            (s, id, b, a, ct) => s.RaiseBurdenAsync(id, b.Text, a, ct));
+        Action<BurdenAgreementRequest>(g, "/{id:guid}/burden-agreement", "Record the approach agreed for a disproportionate request.",
+            (s, id, b, a, ct) => s.AgreeBurdenAsync(id, b.Version!.Value, new AgreeBurden(b.Approach, b.NewDeadline), a, ct));
+        Action<ComplaintRequest>(g, "/{id:guid}/complaint", "Move to the complaints procedure.",
+            (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version!.Value, b.Reason, a, ct));
+        Action<ComplaintOutcomeRequest>(g, "/{id:guid}/complaint-outcome", "Record the complaints procedure's response to an enquiry moved to it (meets the complaint's deadline).",
+            (s, id, b, a, ct) => s.RecordComplaintOutcomeAsync(id, b.Version!.Value, b.Text, a, ct));
+        Action<CloseRequest>(g, "/{id:guid}/close", "Close an answered enquiry.",
+            (s, id, b, a, ct) => s.CloseAsync(id, b.Version!.Value, a, ct));
+        Action<MeetingRequest>(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
+            (s, id, b, a, ct) => s.ArrangeMeetingAsync(id, new ArrangeMeeting(b.Start, b.End, b.Location, b.Note), a, ct));
+        Action<CopyRequest>(g, "/{id:guid}/copies", "Copy to another member of the council (everyone who can see it sees the copy).",
+            (s, id, b, a, ct) => s.CopyToMemberAsync(id, b.MemberId ?? Guid.Empty, a, ct));
     }
 
-    private delegate Task<Result<Enquiry>> EnquiryAction(EnquiryService service, Guid id, ActionRequest body,
-        Core.Access.Actor actor, CancellationToken ct);
-
-    private static void Action(RouteGroupBuilder g, string pattern, string summary, EnquiryAction act, bool versioned = true) =>
+    private static void Action<TBody>(RouteGroupBuilder g, string pattern, string summary,
+        Func<EnquiryService, Guid, TBody, Core.Access.Actor, CancellationToken, Task<Result<Enquiry>>> act)
+        where TBody : class =>
         g.MapPost(pattern, async (Guid id, HttpContext http, EnquiryService service) =>
         {
-            var body = await ApiJson.ReadAsync<ActionRequest>(http.Request);
+            var body = await ApiJson.ReadAsync<TBody>(http.Request);
             if (!body.IsSuccess)
             {
                 return ApiJson.Problem(body.Error!);
             }
 
-            if (versioned && body.Value!.Version is null)
+            if (body.Value is IVersionedRequest { Version: null })
             {
                 return ApiJson.Problem(ValidationFailed.For("version",
                     "Send the version of the enquiry you last read, so that a change made meanwhile is not overwritten"));
@@ -74,7 +74,8 @@ public static class EnquiryEndpoints
             var view = await service.GetAsync(id, actor, http.RequestAborted);
             return view.IsSuccess ? Results.Json(EnquiryDto.From(view.Value!), ApiJson.Options) : Results.NoContent();
         }).RequireAuthorization(Policies.SignedIn).AddEndpointFilter<IdempotencyFilter>()
-            .Accepts<ActionRequest>("application/json").Produces<EnquiryDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .Accepts<TBody>("application/json").Produces<EnquiryDto>().Produces(204).ProducesProblem(400).ProducesProblem(403)
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary(summary);
 
     private static async Task<IResult> ListAsync(HttpContext http, EnquiryService service, string? scope, string? stage, int? page)
@@ -162,22 +163,36 @@ public sealed record LogEnquiryRequest(
     string? ConsentEvidence = null,
     DateTimeOffset? ReceivedAt = null);
 
-/// <summary>Body of the enquiry actions; each uses the fields it needs.</summary>
-public sealed record ActionRequest(
-    int? Version = null,
-    Guid? OfficerId = null,
-    Guid? MemberId = null,
-    string? Note = null,
-    string? Text = null,
-    string? Body = null,
-    bool? Oral = null,
-    string? Reason = null,
-    string? Action = null,
-    string? Approach = null,
-    DateOnly? NewDeadline = null,
-    DateTimeOffset? Start = null,
-    DateTimeOffset? End = null,
-    string? Location = null);
+/// <summary>An action on a changing item carries the version the caller last read (a stale one is a 409).</summary>
+public interface IVersionedRequest
+{
+    int? Version { get; }
+}
+
+public sealed record AcceptRequest(int? Version) : IVersionedRequest;
+
+public sealed record AssignmentRequest(int? Version, Guid? OfficerId, string? Note = null) : IVersionedRequest;
+
+public sealed record FileNoteRequest(string? Text);
+
+public sealed record ResponseRequest(int? Version, string? Body, bool? Oral = null) : IVersionedRequest;
+
+public sealed record HoldingReplyRequest(int? Version, string? Reason = null, string? Action = null, DateOnly? NewDeadline = null, bool? Oral = null)
+    : IVersionedRequest;
+
+public sealed record BurdenRequest(string? Text);
+
+public sealed record BurdenAgreementRequest(int? Version, string? Approach, DateOnly? NewDeadline = null) : IVersionedRequest;
+
+public sealed record ComplaintRequest(int? Version, string? Reason) : IVersionedRequest;
+
+public sealed record ComplaintOutcomeRequest(int? Version, string? Text) : IVersionedRequest;
+
+public sealed record CloseRequest(int? Version) : IVersionedRequest;
+
+public sealed record MeetingRequest(DateTimeOffset? Start, DateTimeOffset? End, string? Location, string? Note = null);
+
+public sealed record CopyRequest(Guid? MemberId);
 
 public sealed record CitationDto(string Council, string ProtocolVersion, string? Paragraph, string? Quote, string Basis, string? Note, string Text);
 

@@ -183,7 +183,9 @@ public static class NolanHost
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
-            StatusCodeSelector = ex => ex is BadHttpRequestException b ? b.StatusCode : 500,
+            // Two changes racing on one record (the same audit stream, a stale version): 409, never a 500.
+            StatusCodeSelector = ex => ex is BadHttpRequestException b ? b.StatusCode
+                : Core.DataStore.DatabaseErrors.IsRacingWrite(ex) ? StatusCodes.Status409Conflict : 500,
         });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseMiddleware<SecurityHeaders>();

@@ -134,4 +134,24 @@ public sealed class BadInputTests(NolanFactory f) : IClassFixture<NolanFactory>
         var second = await api.PostJsonAsync("/api/v1/enquiries", new { subject = "Two", details = "d" }, key);
         await second.ProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
+
+    [Theory]
+    [InlineData("accept", "{\"version\":1,\"body\":\"An answer the accept action does not take\"}", "body")]
+    [InlineData("file-notes", "{\"text\":\"A note\",\"newDeadline\":\"2026-12-01\"}", "newDeadline")]
+    [InlineData("close", "{\"version\":1,\"oral\":true}", "oral")]
+    public async Task Action_FieldTheActionDoesNotTake_400NotIgnored(string action, string body, string field)
+    {
+        var member = await f.ApiClientAsync("member@west-oxfordshire.demo");
+        var service = await f.ServiceIdAsync("west-oxfordshire", "Waste and recycling");
+        var e = await member.LogAsync(new { subject = "Typed commands", details = "d", serviceId = service });
+        var manager = await f.ApiClientAsync("manager@west-oxfordshire.demo");
+        var id = e.GetProperty("id").GetString();
+        var before = await f.WithDbAsync(db => db.EnquiryActivities.CountAsync(a => a.EnquiryId == Guid.Parse(id!)));
+
+        var response = await manager.PostRawAsync($"/api/v1/enquiries/{id}/{action}", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(before, await f.WithDbAsync(db => db.EnquiryActivities.CountAsync(a => a.EnquiryId == Guid.Parse(id!))));
+    }
 }
