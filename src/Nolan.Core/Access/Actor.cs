@@ -12,6 +12,7 @@ public sealed record MemberSeat(Guid MemberId, Guid CouncilId, string Name, stri
 /// <see cref="Actor"/> and decide from relationships (raised it, assigned to it, manages the assignee, Hub of that
 /// council, holds a grant); roles never open casework wholesale except the Hub's, which the protocols give it.
 /// </summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed class Actor
 {
     public required Guid AccountId { get; init; }

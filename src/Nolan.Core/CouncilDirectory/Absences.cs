@@ -152,7 +152,7 @@ public sealed class Absences(NolanDbContext db, ProtocolRegistry protocols, Dire
         await audit.RecordAsync(actor, "officer.absence_set", "officer", me, null, before,
             new { officer.AwayFrom, officer.AwayUntil, officer.CoverOfficerId }, ct: ct);
         await db.SaveChangesAsync(ct);
-        Forget(actor);
+        await ForgetAsync(actor);
         return new Absence(from, until, cover?.Id, cover?.Name);
     }
 
@@ -176,7 +176,7 @@ public sealed class Absences(NolanDbContext db, ProtocolRegistry protocols, Dire
         officer.CoverOfficerId = null;
         await audit.RecordAsync(actor, "officer.absence_cleared", "officer", me, null, before, null, ct: ct);
         await db.SaveChangesAsync(ct);
-        Forget(actor);
+        await ForgetAsync(actor);
         return true;
     }
 
@@ -234,11 +234,11 @@ public sealed class Absences(NolanDbContext db, ProtocolRegistry protocols, Dire
         return null;
     }
 
-    private void Forget(Actor actor)
+    private async Task ForgetAsync(Actor actor)
     {
         foreach (var councilId in actor.OfficerCouncils.Keys)
         {
-            directory.Invalidate(councilId);
+            await directory.InvalidateAsync(councilId);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -10,7 +11,7 @@ using Nolan.Core.Notifications;
 namespace Nolan.Core.DataStore;
 
 /// <summary>The one database context. No repository layer: services use it directly.</summary>
-public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : DbContext(options)
+public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Council> Councils => Set<Council>();
     public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
@@ -32,6 +33,7 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
     public DbSet<EnquiryActivity> EnquiryActivities => Set<EnquiryActivity>();
     public DbSet<Kernel.Duty> Duties => Set<Kernel.Duty>();
+    /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), in the database so web nodes stay stateless.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InAppNotification> InAppNotifications => Set<InAppNotification>();
@@ -65,14 +67,6 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
 public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));
-
-/// <summary>ASP.NET Core data-protection keys, kept in the database so web nodes stay stateless.</summary>
-public sealed class DataProtectionKey
-{
-    public int Id { get; set; }
-    public string? FriendlyName { get; set; }
-    public string? Xml { get; set; }
-}
 
 /// <summary>The SQLite and PostgreSQL models differ (type conversions), so the model cache must tell them apart.</summary>
 public sealed class ProviderAwareModelCacheKeyFactory : IModelCacheKeyFactory

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Nolan.Core.Calendar;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.DataStore;
@@ -21,10 +21,16 @@ public sealed record CouncilProtocol(Council Council, ProtocolPreset Preset, Pro
     public const string DefaultHubName = "council\u2019s enquiries team";
 }
 
-/// <summary>Finds the preset and calendar for a council. Councils and closure days are cached briefly.</summary>
-public sealed class ProtocolRegistry(PresetCatalog presets, IMemoryCache cache)
+/// <summary>A council and its working-day calendar, as cached.</summary>
+[System.ComponentModel.ImmutableObject(true)]
+public sealed record CouncilCalendar(Council Council, WorkingDayCalendar Calendar);
+
+/// <summary>Finds the preset and calendar for a council. Councils and closure days are cached briefly (single-flight).</summary>
+public sealed class ProtocolRegistry(PresetCatalog presets, HybridCache cache)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = CacheFor, LocalCacheExpiration = CacheFor };
 
     public PresetCatalog Presets => presets;
 
@@ -48,19 +54,21 @@ public sealed class ProtocolRegistry(PresetCatalog presets, IMemoryCache cache)
 
     private async Task<(Council, WorkingDayCalendar)> CouncilAsync(NolanDbContext db, Guid councilId, CancellationToken ct)
     {
-        var entry = await cache.GetOrCreateAsync(("council-protocol", councilId), async e =>
+        var entry = await cache.GetOrCreateAsync(Key(councilId), (db, councilId, presets), static async (state, token) =>
         {
-            e.AbsoluteExpirationRelativeToNow = CacheFor;
-            var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, ct)
+            var (db, councilId, presets) = state;
+            var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, token)
                 ?? throw new InvalidOperationException($"No council {councilId}.");
             // Closure days the council published: in its preset (with their source) and any recorded in the database.
-            var closures = await db.ClosureDays.AsNoTracking().Where(c => c.CouncilId == councilId).Select(c => c.Date).ToListAsync(ct);
+            var closures = await db.ClosureDays.AsNoTracking().Where(c => c.CouncilId == councilId).Select(c => c.Date).ToListAsync(token);
             var published = presets.TryGet(council.PresetSlug, out var preset) ? preset.Council.ClosureDays.Select(c => c.Date) : [];
-            return (council, new WorkingDayCalendar(closures.Concat(published).Distinct()));
-        });
-        return entry;
+            return new CouncilCalendar(council, new WorkingDayCalendar(closures.Concat(published).Distinct()));
+        }, Entry, cancellationToken: ct);
+        return (entry.Council, entry.Calendar);
     }
 
     /// <summary>Forget cached council data after an admin change (other nodes catch up within the cache time).</summary>
-    public void Invalidate(Guid councilId) => cache.Remove(("council-protocol", councilId));
+    public ValueTask InvalidateAsync(Guid councilId) => cache.RemoveAsync(Key(councilId));
+
+    private static string Key(Guid councilId) => $"council-protocol/{councilId}";
 }

@@ -60,6 +60,8 @@ public static class NolanHost
         services.Configure<NolanOptions>(builder.Configuration.GetSection("Nolan"));
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
+        // Single-flight caches (actor, council directory): an expired entry is reloaded once, not by every request.
+        services.AddHybridCache();
         services.AddNolanDataStore();
         services.AddSingleton(sp =>
         {
@@ -109,9 +111,8 @@ public static class NolanHost
         services.AddHostedService<AuditSealer>();
         services.AddHostedService<IdempotencyPurge>();
 
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
-        services.AddDataProtection().SetApplicationName("Nolan");
+        // Keys in the database (Microsoft's EF Core key store), so any web node can read a cookie another issued.
+        services.AddDataProtection().SetApplicationName("Nolan").PersistKeysToDbContext<Nolan.Core.DataStore.NolanDbContext>();
 
         services.AddAuthentication(o =>
             {

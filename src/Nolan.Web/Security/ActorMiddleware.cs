@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Nolan.Core.Access;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.DataStore;
@@ -8,24 +8,24 @@ namespace Nolan.Web.Security;
 
 /// <summary>
 /// Resolves the signed-in account to an <see cref="Actor"/> (who they are as member and officer, in which
-/// councils) and adds role claims for the policies. Cached for a few seconds per account: a change of role reaches
-/// every node within <see cref="CacheFor"/>.
+/// councils) and adds role claims for the policies. Cached for a few seconds per account in a
+/// <see cref="HybridCache"/> (when an entry expires, one request reloads it and concurrent ones wait for it): a change of
+/// role reaches every node within <see cref="CacheFor"/>.
 /// </summary>
 public sealed class ActorMiddleware(RequestDelegate next)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private const string ItemKey = "nolan.actor";
 
-    public async Task InvokeAsync(HttpContext context, IMemoryCache cache, NolanDbContext db)
+    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = CacheFor, LocalCacheExpiration = CacheFor };
+
+    public async Task InvokeAsync(HttpContext context, HybridCache cache, NolanDbContext db)
     {
         if (context.User.Identity?.IsAuthenticated == true
             && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
         {
-            var actor = await cache.GetOrCreateAsync(("actor", accountId), e =>
-            {
-                e.AbsoluteExpirationRelativeToNow = CacheFor;
-                return Actor.LoadAsync(db, accountId, context.RequestAborted);
-            });
+            var actor = await cache.GetOrCreateAsync($"actor/{accountId}", (db, accountId),
+                static async (state, ct) => await Actor.LoadAsync(state.db, state.accountId, ct), Entry, cancellationToken: context.RequestAborted);
             if (actor is null)
             {
                 // The account was disabled or removed: treat the request as anonymous.
