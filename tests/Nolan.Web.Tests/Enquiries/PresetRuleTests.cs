@@ -162,8 +162,10 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
         Assert.DoesNotContain(await MessagesAsync(id), m => m.Template == "enquiry-passed-on");
         var member = await f.ApiClientAsync("member@southend-on-sea.demo");
         var seen = await (await member.GetAsync(new Uri($"/api/v1/enquiries/{id}", UriKind.Relative))).JsonAsync();
-        var colleague = await f.WithDbAsync(db => (from a in db.Accounts join o in db.Officers on a.Id equals o.AccountId
-                                                   where a.Email == "officer2@southend-on-sea.demo" select o.Name).SingleAsync());
+        var colleague = await f.WithDbAsync(db => (from a in db.Accounts
+                                                   join o in db.Officers on a.Id equals o.AccountId
+                                                   where a.Email == "officer2@southend-on-sea.demo"
+                                                   select o.Name).SingleAsync());
         Assert.Equal(colleague, seen.GetProperty("assignedOfficer").GetString());
         Assert.False(string.IsNullOrEmpty(memberEmail));
     }
