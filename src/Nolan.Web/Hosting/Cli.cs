@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Nolan.Core.Access;
 using Nolan.Core.Audit;
@@ -31,22 +32,31 @@ internal static class Cli
 
     public static bool IsCommand(string arg) => Commands.Contains(arg);
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Parses and runs an admin command (System.CommandLine: options, required values and errors).</summary>
+    public static Task<int> RunAsync(string[] args) => Root().Parse(args).InvokeAsync();
+
+    private static RootCommand Root()
     {
-        var command = args[0];
-        var rest = args.Skip(1).ToArray();
-        if (command == "help")
+        var root = new RootCommand("Nolan: the Member/Officer Relations Protocol, as working software.");
+
+        var help = new Command("help", "Show the commands.");
+        help.SetAction(_ =>
         {
             Console.WriteLine(Usage);
             return 0;
-        }
+        });
 
-        if (command == "check-presets")
+        var directory = new Argument<string?>("DIR")
         {
-            var dir = rest.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(AppContext.BaseDirectory, "protocols");
+            Description = "The folder of presets (default: protocols/ beside the program).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var checkPresets = new Command("check-presets", "Load and validate protocol presets.") { directory };
+        checkPresets.SetAction(async (r, _) =>
+        {
             try
             {
-                var catalog = PresetLoader.LoadDirectory(dir);
+                var catalog = PresetLoader.LoadDirectory(r.GetValue(directory) ?? Path.Combine(AppContext.BaseDirectory, "protocols"));
                 foreach (var p in catalog.All.OrderBy(p => p.Council.Slug))
                 {
                     Console.WriteLine($"{p.Council.Slug}: {p.Council.Name} ({p.Versions.Count} version(s))");
@@ -59,75 +69,111 @@ internal static class Cli
                 await Console.Error.WriteLineAsync(e.Message);
                 return 1;
             }
-        }
+        });
 
-        // Commands print their own results; only warnings and errors are logged.
-        var app = NolanHost.Build([.. rest.Where(a => a.StartsWith("--Nolan", StringComparison.Ordinal)), "--Logging:LogLevel:Default=Warning"]);
-        using var scope = app.Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<NolanDbContext>();
-        var time = sp.GetRequiredService<TimeProvider>();
-        DataStoreSetup.EnsureSqliteFolder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NolanOptions>>().Value.Database);
-        await db.Database.MigrateAsync();
-        switch (command)
+        var email = new Option<string>("--email") { Description = "The account's email address.", Required = true };
+        var name = new Option<string>("--name") { Description = "A name for the token, to tell tokens apart.", Required = true };
+        var days = new Option<int?>("--days") { Description = "Days until the token expires (default: never)." };
+
+        root.Subcommands.Add(help);
+        root.Subcommands.Add(checkPresets);
+        root.Subcommands.Add(WithDatabase("migrate", "Apply database migrations, then exit.", (_, _, _) =>
         {
-            case "migrate":
-                Console.WriteLine("Database is up to date.");
-                return 0;
-            case "seed-demo":
-                if (await db.Councils.AnyAsync())
-                {
-                    Console.WriteLine("The database already has councils; nothing seeded.");
-                    return 0;
-                }
-
-                var summary = await DatabaseInitializer.SeedDemoAsync(db, sp.GetRequiredService<PresetCatalog>(), CancellationToken.None);
-                Console.WriteLine($"Seeded {summary.Councils} councils, {summary.Members} members, {summary.Officers} officers.");
-                return 0;
-            case "seal-audit":
-                Console.WriteLine($"Sealed {await AuditChain.SealAsync(db, time)} events.");
-                return 0;
-            case "verify-audit":
-                var v = await AuditChain.VerifyAsync(db);
-                Console.WriteLine($"{v.Events} events in {v.Streams} chains, {v.Seals} seals, {v.Unsealed} not yet sealed.");
-                foreach (var p in v.Problems)
-                {
-                    Console.WriteLine("PROBLEM: " + p);
-                }
-
-                Console.WriteLine(v.Ok ? "The audit trail verifies." : "The audit trail does NOT verify.");
-                return v.Ok ? 0 : 1;
-            case "create-token":
-                var email = Option(rest, "--email");
-                var name = Option(rest, "--name");
-                var days = int.TryParse(Option(rest, "--days"), out var d) ? d : (int?)null;
-                var lower = email?.ToLowerInvariant();
-                var account = lower is null ? null : await db.Accounts.FirstOrDefaultAsync(a => a.Email == lower);
-                if (account is null)
-                {
-                    await Console.Error.WriteLineAsync($"No account with email '{email}'. Usage: nolan create-token --email EMAIL --name NAME [--days N]");
-                    return 2;
-                }
-
-                var admin = new Actor { AccountId = Guid.Empty, Name = "nolan create-token (command line)", IsSystemAdmin = true };
-                var created = await sp.GetRequiredService<ApiTokenService>().CreateAsync(account.Id, name, days, admin);
-                if (!created.IsSuccess)
-                {
-                    await Console.Error.WriteLineAsync(created.Error!.Detail);
-                    return 2;
-                }
-
-                Console.WriteLine(created.Value!.Secret);
-                return 0;
-            default:
-                Console.WriteLine(Usage);
-                return 2;
-        }
+            Console.WriteLine("Database is up to date.");
+            return Task.FromResult(0);
+        }));
+        root.Subcommands.Add(WithDatabase("seed-demo", "Migrate and add the demo councils if the database has none.", SeedDemoAsync));
+        root.Subcommands.Add(WithDatabase("seal-audit", "Seal audit events written since the last seal.", async (_, sp, ct) =>
+        {
+            Console.WriteLine($"Sealed {await AuditChain.SealAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<TimeProvider>(), ct)} events.");
+            return 0;
+        }));
+        root.Subcommands.Add(WithDatabase("verify-audit", "Verify every audit hash chain and seal; exit code 1 if anything was altered.", VerifyAuditAsync));
+        root.Subcommands.Add(WithDatabase("create-token", "Create an API bearer token for an account; prints it once.",
+            (r, sp, _) => CreateTokenAsync(sp, r.GetValue(email)!, r.GetValue(name)!, r.GetValue(days)), email, name, days));
+        return root;
     }
 
-    private static string? Option(string[] args, string name)
+    /// <summary>
+    /// A command that runs with the server's configuration and a migrated database. Arguments of the form
+    /// <c>--Nolan:Key=Value</c> are configuration, passed to the host as the server takes them.
+    /// </summary>
+    private static Command WithDatabase(string name, string description, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> run,
+        params Option[] options)
     {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+        foreach (var o in options)
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (r, ct) =>
+        {
+            var unknown = r.UnmatchedTokens.Where(a => !a.StartsWith("--Nolan", StringComparison.Ordinal)).ToList();
+            if (unknown.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"nolan {name}: unknown argument {string.Join(" ", unknown)} (see nolan help)");
+                return 2;
+            }
+
+            // Commands print their own results; only warnings and errors are logged.
+            var app = NolanHost.Build([.. r.UnmatchedTokens, "--Logging:LogLevel:Default=Warning"]);
+            using var scope = app.Services.CreateScope();
+            var sp = scope.ServiceProvider;
+            DataStoreSetup.EnsureSqliteFolder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NolanOptions>>().Value.Database);
+            await sp.GetRequiredService<NolanDbContext>().Database.MigrateAsync(ct);
+            return await run(r, sp, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> SeedDemoAsync(ParseResult r, IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<NolanDbContext>();
+        if (await db.Councils.AnyAsync(ct))
+        {
+            Console.WriteLine("The database already has councils; nothing seeded.");
+            return 0;
+        }
+
+        var summary = await DatabaseInitializer.SeedDemoAsync(db, sp.GetRequiredService<PresetCatalog>(), ct);
+        Console.WriteLine($"Seeded {summary.Councils} councils, {summary.Members} members, {summary.Officers} officers.");
+        return 0;
+    }
+
+    private static async Task<int> VerifyAuditAsync(ParseResult r, IServiceProvider sp, CancellationToken ct)
+    {
+        var v = await AuditChain.VerifyAsync(sp.GetRequiredService<NolanDbContext>(), ct);
+        Console.WriteLine($"{v.Events} events in {v.Streams} chains, {v.Seals} seals, {v.Unsealed} not yet sealed.");
+        foreach (var p in v.Problems)
+        {
+            Console.WriteLine("PROBLEM: " + p);
+        }
+
+        Console.WriteLine(v.Ok ? "The audit trail verifies." : "The audit trail does NOT verify.");
+        return v.Ok ? 0 : 1;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider sp, string email, string name, int? days)
+    {
+        var db = sp.GetRequiredService<NolanDbContext>();
+        var lower = email.ToLowerInvariant();
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Email == lower);
+        if (account is null)
+        {
+            await Console.Error.WriteLineAsync($"No account with email '{email}'. Usage: nolan create-token --email EMAIL --name NAME [--days N]");
+            return 2;
+        }
+
+        var admin = new Actor { AccountId = Guid.Empty, Name = "nolan create-token (command line)", IsSystemAdmin = true };
+        var created = await sp.GetRequiredService<ApiTokenService>().CreateAsync(account.Id, name, days, admin);
+        if (!created.IsSuccess)
+        {
+            await Console.Error.WriteLineAsync(created.Error!.Detail);
+            return 2;
+        }
+
+        Console.WriteLine(created.Value!.Secret);
+        return 0;
     }
 }
