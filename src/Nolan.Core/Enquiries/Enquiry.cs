@@ -58,7 +58,11 @@ public sealed class Enquiry : Kernel.IItem
 
     /// <summary>Whether it carries a constituent's personal data; if so, the consent evidence recorded.</summary>
     public bool HasConstituentData { get; init; }
-    public string? ConsentEvidence { get; init; }
+    /// <summary>The evidence of consent recorded; null while it is still being sought (the reply is held until then).</summary>
+    public string? ConsentEvidence { get; set; }
+
+    /// <summary>A constituent's personal data is in it, the protocol asks for consent evidence, and none is recorded yet.</summary>
+    public bool AwaitingConsentEvidence { get; set; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
     /// <summary>Day of receipt in Europe/London (day 0 of the deadline).</summary>
@@ -152,6 +156,8 @@ public enum ActivityKind
     Copied,
     MeetingArranged,
     ComplaintAnswered,
+    ConsentEvidenceSought,
+    ConsentEvidenceRecorded,
 }
 
 /// <summary>One entry in an enquiry's file.</summary>

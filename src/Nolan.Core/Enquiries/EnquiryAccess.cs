@@ -80,7 +80,8 @@ public sealed record EnquiryPermissions(
     bool Copy,
     bool SeeInternal,
     bool ArrangeMeeting,
-    bool RecordComplaintOutcome)
+    bool RecordComplaintOutcome,
+    bool RecordConsentEvidence)
 {
     public static EnquiryPermissions For(EnquiryRelation r, Enquiry e)
     {
@@ -101,6 +102,8 @@ public sealed record EnquiryPermissions(
             SeeInternal: officer,
             ArrangeMeeting: officer && live,
             RecordComplaintOutcome: officer && e.Status == EnquiryStatus.MovedToComplaints && e.ComplaintDueOn is not null
-                && e.ComplaintAnsweredAt is null);
+                && e.ComplaintAnsweredAt is null,
+            RecordConsentEvidence: e.AwaitingConsentEvidence && !e.IsFinished
+                && (officer || (r & EnquiryRelation.RaisingMember) != 0));
     }
 }

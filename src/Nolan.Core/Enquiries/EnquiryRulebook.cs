@@ -68,18 +68,24 @@ public static class EnquiryRulebook
         return new RoutingDecision(null, null, true, why, $"Sent to the {hub}, which logs it and finds the right officer.");
     }
 
-    /// <summary>A10: a constituent's personal data needs recorded consent evidence where the preset requires it.</summary>
-    public static NolanError? CheckConstituentData(CouncilProtocol p, bool hasConstituentData, string? consentEvidence)
+    /// <summary>
+    /// A10 (002 16.7: evidence "should be sought"): whether the consent evidence is still to be recorded. The enquiry
+    /// is logged all the same; what is held is the release of information (<see cref="CheckReleaseAllowed"/>).
+    /// </summary>
+    public static (bool Awaiting, Citation? Why) ConsentEvidenceOutstanding(CouncilProtocol p, bool hasConstituentData, string? consentEvidence)
     {
         var rule = p.Version.Enquiries.ConstituentData;
-        if (!hasConstituentData || rule.Silent || !rule.ConsentEvidenceRequired || !string.IsNullOrWhiteSpace(consentEvidence))
-        {
-            return null;
-        }
-
-        return ProtocolRefused.For("ConsentEvidence",
-            "Say what evidence of the constituent's consent you hold, for example a letter or email from them", p.Cite(rule));
+        return hasConstituentData && !rule.Silent && rule.ConsentEvidenceRequired && string.IsNullOrWhiteSpace(consentEvidence)
+            ? (true, p.Cite(rule))
+            : (false, null);
     }
+
+    /// <summary>A10: a reply that releases a constituent's information waits for the consent evidence.</summary>
+    public static NolanError? CheckReleaseAllowed(CouncilProtocol p, bool awaitingConsentEvidence) =>
+        awaitingConsentEvidence
+            ? new ProtocolRefused("The constituent's consent evidence has not been recorded yet: record it before the reply is sent. A holding reply can still be sent.",
+                p.Cite(p.Version.Enquiries.ConstituentData))
+            : null;
 
     /// <summary>
     /// A2: a holding reply must carry what the preset demands (Southend 9.1.7: reason, action, new deadline); where the

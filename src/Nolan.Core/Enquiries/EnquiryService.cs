@@ -153,10 +153,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         var receivedOn = LondonTime.ToLocalDate(receivedAt);
         var p = await protocols.ForAsync(db, member!.CouncilId, receivedOn, ct);
-        if (EnquiryRulebook.CheckConstituentData(p, o.HasConstituentData, o.ConsentEvidence) is { } consentError)
-        {
-            return consentError;
-        }
+        // Consent evidence still to be sought does not stop the enquiry being logged; its reply is held until then (A10).
+        var (awaitingConsent, consentWhy) = EnquiryRulebook.ConsentEvidenceOutstanding(p, o.HasConstituentData, o.ConsentEvidence);
 
         var deadline = EnquiryRulebook.Deadline(p, receivedOn);
         var serviceManager = service?.Manager is { Active: true } m2 ? m2 : null;
@@ -182,7 +180,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             WardId = ward?.Id ?? member.WardId,
             ServiceId = service?.Id,
             HasConstituentData = o.HasConstituentData,
-            ConsentEvidence = o.HasConstituentData ? o.ConsentEvidence?.Trim() : null,
+            ConsentEvidence = o.HasConstituentData && !string.IsNullOrWhiteSpace(o.ConsentEvidence) ? o.ConsentEvidence.Trim() : null,
+            AwaitingConsentEvidence = awaitingConsent,
             ReceivedAt = receivedAt,
             ReceivedOn = receivedOn,
             ProtocolVersion = p.VersionKey,
@@ -200,6 +199,12 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         {
             enquiry.Activities.Add(Activity(enquiry, actor, ActivityKind.PassedOn, body: cover.Explanation,
                 subjectId: cover.OfficerId, subjectName: cover.Name, citation: cover.Why));
+        }
+
+        if (awaitingConsent)
+        {
+            enquiry.Activities.Add(Activity(enquiry, actor, ActivityKind.ConsentEvidenceSought, citation: consentWhy,
+                body: "Evidence of the constituent's consent (for example a letter or email from them) is to be recorded before the reply is sent."));
         }
 
         db.Enquiries.Add(enquiry);
@@ -236,6 +241,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             enquiry.WardId,
             enquiry.ServiceId,
             enquiry.HasConstituentData,
+            enquiry.AwaitingConsentEvidence,
             enquiry.ReceivedOn,
             enquiry.DueOn,
             enquiry.ProtocolVersion,
@@ -488,6 +494,11 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 return error;
             }
 
+            if (EnquiryRulebook.CheckReleaseAllowed(p, e.AwaitingConsentEvidence) is { } held)
+            {
+                return held;
+            }
+
             var confirming = e.Status == EnquiryStatus.Answered && e.AwaitingWrittenConfirmation;
             if (confirming && o.Oral)
             {
@@ -663,6 +674,25 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 ["detail"] = due is { } cd ? $"The council aims to respond by {LondonTime.FormatDate(cd)}." : "",
             }, ct);
             await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>Records the constituent's consent evidence that was being sought; the reply may then be sent (A10).</summary>
+    public Task<Result<Enquiry>> RecordConsentEvidenceAsync(Guid id, string? text, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, null, actor, c => c.RecordConsentEvidence, "record consent evidence", async (e, p) =>
+        {
+            if (Required(text, "Text", "Say what evidence of the constituent's consent you hold, for example a letter or email from them", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            e.ConsentEvidence = text!.Trim();
+            e.AwaitingConsentEvidence = false;
+            var rule = p.Version.Enquiries.ConstituentData;
+            var cite = rule.Silent ? null : p.Cite(rule);
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.ConsentEvidenceRecorded, body: e.ConsentEvidence, citation: cite));
+            await AuditAsync(actor, "enquiry.consent_evidence_recorded", e, new { AwaitingConsentEvidence = true },
+                new { e.AwaitingConsentEvidence, Length = e.ConsentEvidence.Length }, cite, ct);
             return e;
         }, ct);
 

@@ -57,12 +57,15 @@ public static class EnquiryText
         ActivityKind.HoldingReply => "Holding reply",
         ActivityKind.Response => "Response",
         ActivityKind.WrittenConfirmation => "Written confirmation of an oral answer",
-        ActivityKind.BurdenRaised => "Disproportionate burden raised with manager",
+        ActivityKind.BurdenRaised => "Disproportionate burden raised",
         ActivityKind.BurdenAgreed => "Approach agreed",
         ActivityKind.MovedToComplaints => "Moved to the complaints procedure",
         ActivityKind.Closed => "Closed",
         ActivityKind.Copied => "Copied to a member",
         ActivityKind.MeetingArranged => "Meeting arranged",
+        ActivityKind.ComplaintAnswered => "Complaint outcome",
+        ActivityKind.ConsentEvidenceSought => "Consent evidence to be recorded",
+        ActivityKind.ConsentEvidenceRecorded => "Consent evidence recorded",
         _ => k.ToString(),
     };
 }

@@ -901,6 +901,10 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assigned_officer_id");
 
+                    b.Property<bool>("AwaitingConsentEvidence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_consent_evidence");
+
                     b.Property<bool>("AwaitingWrittenConfirmation")
                         .HasColumnType("boolean")
                         .HasColumnName("awaiting_written_confirmation");

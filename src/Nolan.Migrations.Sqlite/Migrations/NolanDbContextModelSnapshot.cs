@@ -894,6 +894,10 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("assigned_officer_id");
 
+                    b.Property<bool>("AwaitingConsentEvidence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("awaiting_consent_evidence");
+
                     b.Property<bool>("AwaitingWrittenConfirmation")
                         .HasColumnType("INTEGER")
                         .HasColumnName("awaiting_written_confirmation");

@@ -39,6 +39,8 @@ public static class EnquiryEndpoints
             (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version!.Value, b.Reason, a, ct));
         Action<ComplaintOutcomeRequest>(g, "/{id:guid}/complaint-outcome", "Record the complaints procedure's response to an enquiry moved to it (meets the complaint's deadline).",
             (s, id, b, a, ct) => s.RecordComplaintOutcomeAsync(id, b.Version!.Value, b.Text, a, ct));
+        Action<ConsentEvidenceRequest>(g, "/{id:guid}/consent-evidence", "Record the constituent's consent evidence that was being sought (the reply is held until it is).",
+            (s, id, b, a, ct) => s.RecordConsentEvidenceAsync(id, b.Text, a, ct));
         Action<CloseRequest>(g, "/{id:guid}/close", "Close an answered enquiry.",
             (s, id, b, a, ct) => s.CloseAsync(id, b.Version!.Value, a, ct));
         Action<MeetingRequest>(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
@@ -190,6 +192,8 @@ public sealed record ComplaintOutcomeRequest(int? Version, string? Text) : IVers
 
 public sealed record CloseRequest(int? Version) : IVersionedRequest;
 
+public sealed record ConsentEvidenceRequest(string? Text);
+
 public sealed record MeetingRequest(DateTimeOffset? Start, DateTimeOffset? End, string? Location, string? Note = null);
 
 public sealed record CopyRequest(Guid? MemberId);
@@ -233,7 +237,9 @@ public sealed record EnquiryDto(
     string? AssigneeAway,
     DateOnly? ExplainedOn,
     int WorkingDaysOverdue,
-    DateTimeOffset? ComplaintAnsweredAt)
+    DateTimeOffset? ComplaintAnsweredAt,
+    bool HasConstituentData,
+    bool AwaitingConsentEvidence)
 {
     public static EnquiryDto From(EnquiryView v)
     {
@@ -247,7 +253,7 @@ public sealed record EnquiryDto(
             [.. v.CopiedTo.Select(x => new CopyDto(x.MemberId, x.Name, x.At))],
             [.. v.Activities.Select(a => new ActivityDto(a.Kind.ToString(), a.At, a.ByName, a.Body, a.Reason, a.ActionTaken,
                 a.NewDeadline, a.SubjectName, a.Oral, a.Internal, a.Citation))],
-            v.Can, v.AssigneeAway, e.ExplainedOn, v.WorkingDaysOverdue, e.ComplaintAnsweredAt);
+            v.Can, v.AssigneeAway, e.ExplainedOn, v.WorkingDaysOverdue, e.ComplaintAnsweredAt, e.HasConstituentData, e.AwaitingConsentEvidence);
     }
 }
 

@@ -80,6 +80,12 @@ public sealed class WriteRouteTests(NolanFactory factory) : IClassFixture<NolanF
             var m = await moved.JsonAsync();
             return Action(hub, m, "complaint-outcome", new { version = Version(m), text = "Upheld: the repair is booked." });
         },
+        ["POST /api/v1/enquiries/{id}/consent-evidence"] = async t =>
+        {
+            var member = await t.f.ApiClientAsync("member@district-002.demo");
+            var e = await member.LogAsync(new { subject = "Consent " + Guid.NewGuid(), details = "d", hasConstituentData = true });
+            return new Write(member, HttpMethod.Post, $"/api/v1/enquiries/{Id(e)}/consent-evidence", new { text = "Email from the resident" }, $"/api/v1/enquiries/{Id(e)}");
+        },
         ["POST /api/v1/enquiries/{id}/close"] = async t =>
         {
             var (manager, e) = await t.WestOxfordshireAssignedAsync();

@@ -153,14 +153,29 @@ public sealed class EnquiryWorkflowTests(NolanFactory f) : IClassFixture<NolanFa
     }
 
     [Fact]
-    public async Task District002_ConstituentDataWithoutConsentEvidence_RefusedCiting167()
+    public async Task District002_167_ConstituentDataWithoutConsentEvidence_LoggedAndTheReplyHeldUntilRecorded()
     {
+        // 16.7: evidence "should be sought": the enquiry is logged, and what waits is the release of information.
         var member = await f.ApiClientAsync("member@district-002.demo");
-        var response = await member.PostJsonAsync("/api/v1/enquiries",
-            new { subject = "Housing case", details = "Mrs A's housing application", hasConstituentData = true });
-        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var e = await member.LogAsync(new { subject = "Housing case", details = "Mrs A's housing application", hasConstituentData = true });
+        Assert.True(e.GetProperty("awaitingConsentEvidence").GetBoolean());
+        var sought = e.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "ConsentEvidenceSought");
+        Assert.Contains("16.7", sought.GetProperty("citation").GetString(), StringComparison.Ordinal);
+
+        var hub = await f.ApiClientAsync("hub@district-002.demo");
+        var officerId = await f.OfficerIdAsync("officer@district-002.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId })).JsonAsync();
+        var officer = await f.ApiClientAsync("officer@district-002.demo");
+        var held = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/responses", new { version = Version(assigned), body = "Her application is at stage 2." });
+        var problem = await held.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("16.7", problem.GetProperty("citation").GetProperty("paragraph").GetString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty("consentEvidence", out _));
+
+        var recorded = await member.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/consent-evidence", new { text = "Letter from Mrs A dated 1 November" });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var withConsent = await recorded.JsonAsync();
+        Assert.False(withConsent.GetProperty("awaitingConsentEvidence").GetBoolean());
+        var sent = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/responses", new { version = Version(withConsent), body = "Her application is at stage 2." });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
     }
 
     private async Task<(HttpClient Api, JsonElement Enquiry)> SouthendAssignedAsync()

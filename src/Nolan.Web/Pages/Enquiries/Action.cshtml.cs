@@ -12,7 +12,7 @@ namespace Nolan.Web.Pages.Enquiries;
 /// <summary>The officer's (and the member's copy) forms: one page, one form per action.</summary>
 public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : NolanPageModel
 {
-    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "complaint-outcome", "copy", "meeting"];
+    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "complaint-outcome", "consent-evidence", "copy", "meeting"];
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -67,6 +67,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
         "agree-burden" => "Record an agreed approach",
         "complaint" => "Move to the complaints procedure",
         "complaint-outcome" => "Record the complaint\u2019s outcome",
+        "consent-evidence" => "Record the constituent\u2019s consent",
         "meeting" => "Arrange a meeting or site visit",
         _ => "Copy to another member",
     };
@@ -129,6 +130,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "agree-burden" => await enquiries.AgreeBurdenAsync(id, Version, new AgreeBurden(Text, deadline), a, ct),
             "complaint" => await enquiries.MoveToComplaintsAsync(id, Version, Reason, a, ct),
             "complaint-outcome" => await enquiries.RecordComplaintOutcomeAsync(id, Version, Text, a, ct),
+            "consent-evidence" => await enquiries.RecordConsentEvidenceAsync(id, Text, a, ct),
             "meeting" => await enquiries.ArrangeMeetingAsync(id, new ArrangeMeeting(start, end, Location, Text), a, ct),
             _ => await enquiries.CopyToMemberAsync(id, person!.Value, a, ct),
         };
@@ -144,6 +146,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
                 "agree-burden" => "Agreed approach recorded",
                 "complaint" => "Moved to the complaints procedure",
                 "complaint-outcome" => "Complaint outcome recorded",
+                "consent-evidence" => "Consent evidence recorded",
                 "meeting" => "Meeting arranged: the member has been sent an invitation",
                 _ => "Enquiry copied",
             });
@@ -228,6 +231,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "agree-burden" => can.AgreeBurden,
             "complaint" => can.MoveToComplaints,
             "complaint-outcome" => can.RecordComplaintOutcome,
+            "consent-evidence" => can.RecordConsentEvidence,
             "meeting" => can.ArrangeMeeting,
             _ => can.Copy,
         };
