@@ -55,6 +55,9 @@ public sealed class AuditLog(NolanDbContext db, TimeProvider time)
         _heads[stream] = (seq, hash);
     }
 
+    /// <summary>Forgets the stream heads of a unit of work that was abandoned (its events were never saved).</summary>
+    public void Reset() => _heads.Clear();
+
     /// <summary>PostgreSQL keeps microseconds; the hash must survive the round trip.</summary>
     public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset t) =>
         new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);

@@ -38,7 +38,7 @@ public enum Timeliness
 }
 
 /// <summary>A member's enquiry, judged under the protocol version in force on the day it was received.</summary>
-public sealed class Enquiry : Kernel.IItem
+public sealed class Enquiry : Kernel.IChangeableItem
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid CouncilId { get; init; }

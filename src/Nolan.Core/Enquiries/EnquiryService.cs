@@ -17,7 +17,7 @@ namespace Nolan.Core.Enquiries;
 /// event and saves, in one transaction. Pages and the API both call it; neither holds business rules.
 /// </summary>
 public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols, DirectoryCache directory, AuditLog audit,
-    Notifier notifier, Duties duties, TimeProvider time)
+    Notifier notifier, Duties duties, ChangePipeline pipeline, TimeProvider time)
 {
     private const string Entity = "enquiry";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -265,7 +265,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
     /// <summary>An enquiry as the actor may see it; <see cref="NotFound"/> when it does not exist or is not theirs to see.</summary>
     public async Task<Result<EnquiryView>> GetAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
-        var loaded = await LoadAsync(id, actor, tracking: false, ct);
+        var loaded = await LoadAsync(id, actor, ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
@@ -850,69 +850,28 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
     // ---------------------------------------------------------------- plumbing
 
-    private async Task<Result<(Enquiry Enquiry, EnquiryRelation Relation)>> LoadAsync(Guid id, Actor actor, bool tracking, CancellationToken ct)
+    private async Task<Result<(Enquiry Enquiry, EnquiryRelation Relation)>> LoadAsync(Guid id, Actor actor, CancellationToken ct)
     {
-        var query = db.Enquiries.Include(e => e.Member).Include(e => e.Ward).Include(e => e.Service).Include(e => e.AssignedOfficer);
-        var seen = await EnquiryAccess.Rule.FindAsync(tracking ? query : query.AsNoTracking(), db, id, actor, ct);
+        var seen = await EnquiryAccess.Rule.FindAsync(Loaded.AsNoTracking(), db, id, actor, ct);
         return seen is null ? new NotFound("enquiry") : (seen.Item, (EnquiryRelation)seen.Relations);
     }
 
-    /// <summary>
-    /// The shape of every change: visible (else 404), permitted (else 403), not stale (else 409), then the change
-    /// and its audit event saved together.
-    /// </summary>
-    private async Task<Result<Enquiry>> ChangeAsync(Guid id, int? expectedVersion, Actor actor,
+    /// <summary>Every enquiry action goes through the kernel's <see cref="ChangePipeline"/>, with the enquiry's permissions.</summary>
+    private Task<Result<Enquiry>> ChangeAsync(Guid id, int? expectedVersion, Actor actor,
         Func<EnquiryPermissions, bool> permitted, string doing, Func<Enquiry, CouncilProtocol, Task<Result<Enquiry>>> change,
-        CancellationToken ct, bool bumpVersion = true)
-    {
-        var loaded = await LoadAsync(id, actor, tracking: true, ct);
-        if (!loaded.IsSuccess)
+        CancellationToken ct, bool bumpVersion = true) =>
+        pipeline.RunAsync(EnquiryAccess.Rule, Loaded, id, expectedVersion, actor, (e, relations) =>
         {
-            return loaded.Error!;
-        }
+            var relation = (EnquiryRelation)relations;
+            return permitted(EnquiryPermissions.For(relation, e)) ? null
+                : relation.IsOfficerSide()
+                    ? new InvalidTransition($"You cannot {doing} while the enquiry is {EnquiryText.Status(e.Status).ToLowerInvariant()}.")
+                    : new NotAllowed($"Only the officers handling this enquiry can {doing}.");
+        }, change, ct, bumpVersion);
 
-        var (e, relation) = loaded.Value;
-        if (!permitted(EnquiryPermissions.For(relation, e)))
-        {
-            return relation.IsOfficerSide()
-                ? new InvalidTransition($"You cannot {doing} while the enquiry is {EnquiryText.Status(e.Status).ToLowerInvariant()}.")
-                : new NotAllowed($"Only the officers handling this enquiry can {doing}.");
-        }
-
-        if (expectedVersion is { } v && v != e.Version)
-        {
-            return new StaleUpdate("enquiry");
-        }
-
-        var p = await protocols.ForVersionAsync(db, e.CouncilId, e.ProtocolVersion, ct);
-        var result = await change(e, p);
-        if (!result.IsSuccess)
-        {
-            return result;
-        }
-
-        e.UpdatedAt = Now;
-        if (bumpVersion)
-        {
-            e.Version++;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new StaleUpdate("enquiry");
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            // Another change to the same enquiry claimed the next audit sequence number first.
-            return new StaleUpdate("enquiry");
-        }
-
-        return e;
-    }
+    /// <summary>An enquiry with what its actions read.</summary>
+    private IQueryable<Enquiry> Loaded =>
+        db.Enquiries.Include(e => e.Member).Include(e => e.Ward).Include(e => e.Service).Include(e => e.AssignedOfficer);
 
     private static Recipient MemberRecipient(Member m) => new(m.AccountId, m.Name, m.Email);
 

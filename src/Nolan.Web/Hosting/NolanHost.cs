@@ -101,6 +101,7 @@ public static class NolanHost
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<Duties>();
+        services.AddScoped<ChangePipeline>();
         services.AddSingleton<IDutyItems, EnquiryDuties>();
         services.AddScoped<DutyReminders>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Digests);
