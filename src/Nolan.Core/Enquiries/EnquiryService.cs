@@ -217,19 +217,23 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         await notifier.PrepareAsync([member.AccountId, assignee?.AccountId], ct);
         var routing = cover is null ? route.Explanation : $"{route.Explanation} {cover.Explanation}";
-        await NotifyAsync(enquiry, p, MemberRecipient(member), "enquiry-logged", "logged", new()
+        await NotifyAsync(enquiry, p, MemberRecipient(member), new EnquiryLogged
         {
-            ["routing"] = routing,
-            ["deadline"] = deadline.DueOn is { } d ? $"A reply is due by {LondonTime.FormatDate(d)}." : deadline.Explanation,
-        }, ct);
+            Reference = enquiry.Reference,
+            Subject = enquiry.Subject,
+            Routing = routing,
+            Deadline = deadline.DueOn is { } d ? $"A reply is due by {LondonTime.FormatDate(d)}." : deadline.Explanation,
+        }, "logged", ct);
         if (assignee is not null)
         {
-            await NotifyAsync(enquiry, p, assignee, "enquiry-assigned", "assigned-" + enquiry.AssignedOfficerId, new()
+            await NotifyAsync(enquiry, p, assignee, new EnquiryAssigned
             {
-                ["member"] = member.Name,
-                ["deadline"] = deadline.DueOn is { } d2 ? $"A substantive reply is due by {LondonTime.FormatDate(d2)}." : deadline.Explanation,
-                ["note"] = cover?.Explanation ?? "",
-            }, ct);
+                Reference = enquiry.Reference,
+                Subject = enquiry.Subject,
+                Member = member.Name,
+                Deadline = deadline.DueOn is { } d2 ? $"A substantive reply is due by {LondonTime.FormatDate(d2)}." : deadline.Explanation,
+                Note = cover?.Explanation ?? "",
+            }, "assigned-" + enquiry.AssignedOfficerId, ct);
         }
 
         await audit.RecordAsync(actor, "enquiry.logged", Entity, enquiry.Id, enquiry.CouncilId, null, new
@@ -452,16 +456,19 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var act = Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
                 body: body.Length == 0 ? null : body, subjectId: officer.Id, subjectName: officer.Name, citation: cite);
             db.EnquiryActivities.Add(act);
-            await NotifyAsync(e, p, new Recipient(officer.AccountId, officer.Name, officer.Email), "enquiry-assigned", act.Id + "-officer", new()
+            await NotifyAsync(e, p, new Recipient(officer.AccountId, officer.Name, officer.Email), new EnquiryAssigned
             {
-                ["member"] = e.Member!.Name,
-                ["deadline"] = e.EffectiveDueOn is { } due ? $"A substantive reply is due by {LondonTime.FormatDate(due)}." : "Your protocol sets no deadline.",
-                ["note"] = string.Join(" ", new[] { string.IsNullOrWhiteSpace(note) ? null : $"Note from {actor.Name}: {note.Trim()}", cover?.Explanation }.OfType<string>()),
-            }, ct);
+                Reference = e.Reference,
+                Subject = e.Subject,
+                Member = e.Member!.Name,
+                Deadline = e.EffectiveDueOn is { } due ? $"A substantive reply is due by {LondonTime.FormatDate(due)}." : "Your protocol sets no deadline.",
+                Note = string.Join(" ", new[] { string.IsNullOrWhiteSpace(note) ? null : $"Note from {actor.Name}: {note.Trim()}", cover?.Explanation }.OfType<string>()),
+            }, act.Id + "-officer", ct);
             // The member is told who now has it only where the protocol says so (002 16.7); they can always see it.
             if (passing && EnquiryRulebook.TellMemberWhenPassedOn(p).Tell)
             {
-                await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-passed-on", act.Id + "-member", new() { ["officer"] = officer.Name }, ct);
+                await NotifyAsync(e, p, MemberRecipient(e.Member!), new EnquiryPassedOn { Reference = e.Reference, Subject = e.Subject, Officer = officer.Name },
+                    act.Id + "-member", ct);
             }
 
             await AuditAsync(actor, passing ? "enquiry.passed_on" : "enquiry.assigned", e, before,
@@ -515,11 +522,13 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var act = Activity(e, actor, confirming ? ActivityKind.WrittenConfirmation : ActivityKind.Response,
                 body: o.Body!.Trim(), oral: o.Oral, citation: cite);
             db.EnquiryActivities.Add(act);
-            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-response", act.Id.ToString(), new()
+            await NotifyAsync(e, p, MemberRecipient(e.Member!), new EnquiryResponse
             {
-                ["officer"] = actor.Name,
-                ["response"] = o.Body.Trim(),
-            }, ct);
+                Reference = e.Reference,
+                Subject = e.Subject,
+                Officer = actor.Name,
+                Response = o.Body.Trim(),
+            }, act.Id.ToString(), ct);
             await AuditAsync(actor, confirming ? "enquiry.answer_confirmed_in_writing" : "enquiry.answered", e, before,
                 new { Status = e.Status.ToString(), e.AwaitingWrittenConfirmation, o.Oral }, cite, ct);
             return e;
@@ -573,11 +582,13 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             if (!o.Oral)
             {
                 // Told by phone or in person, the member is not written to as well; the explanation is on the enquiry.
-                await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-holding-reply", act.Id.ToString(), new()
+                await NotifyAsync(e, p, MemberRecipient(e.Member!), new EnquiryHoldingReply
                 {
-                    ["officer"] = actor.Name,
-                    ["explanation"] = explanation,
-                }, ct);
+                    Reference = e.Reference,
+                    Subject = e.Subject,
+                    Officer = actor.Name,
+                    Explanation = explanation,
+                }, act.Id.ToString(), ct);
             }
             await AuditAsync(actor, "enquiry.holding_reply_sent", e, before, new { Status = e.Status.ToString(), e.PromisedBy, e.ExplainedOn }, cite, ct);
             return e;
@@ -604,12 +615,10 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             foreach (var to in told.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase))
             {
                 var toMember = to.Email.Equals(e.Member!.Email, StringComparison.OrdinalIgnoreCase);
-                await NotifyAsync(e, p, to, toMember ? "enquiry-burden-member" : "enquiry-burden-raised", $"{act.Id}/{to.Email}", new()
-                {
-                    ["officer"] = actor.Name,
-                    ["member"] = e.Member!.Name,
-                    ["reason"] = text.Trim(),
-                }, ct);
+                Message message = toMember
+                    ? new EnquiryBurdenMember { Reference = e.Reference, Subject = e.Subject, Officer = actor.Name, Reason = text.Trim() }
+                    : new EnquiryBurdenRaised { Reference = e.Reference, Subject = e.Subject, Officer = actor.Name, Member = e.Member!.Name, Reason = text.Trim() };
+                await NotifyAsync(e, p, to, message, $"{act.Id}/{to.Email}", ct);
             }
 
             await AuditAsync(actor, "enquiry.burden_raised", e, null, new { Raised = true, RaisedWith = parties.Select(x => x.ToString()) }, cite, ct);
@@ -668,11 +677,13 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 : $"Moved to {route}. {reason!.Trim()}";
             var act = Activity(e, actor, ActivityKind.MovedToComplaints, body: body, citation: cite);
             db.EnquiryActivities.Add(act);
-            await NotifyAsync(e, p, MemberRecipient(e.Member!), "enquiry-moved-to-complaints", act.Id.ToString(), new()
+            await NotifyAsync(e, p, MemberRecipient(e.Member!), new EnquiryMovedToComplaints
             {
-                ["route"] = route,
-                ["detail"] = due is { } cd ? $"The council aims to respond by {LondonTime.FormatDate(cd)}." : "",
-            }, ct);
+                Reference = e.Reference,
+                Subject = e.Subject,
+                Route = route,
+                Detail = due is { } cd ? $"The council aims to respond by {LondonTime.FormatDate(cd)}." : "",
+            }, act.Id.ToString(), ct);
             await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
             return e;
         }, ct);
@@ -761,8 +772,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             });
             var act = Activity(e, actor, ActivityKind.Copied, subjectId: member.Id, subjectName: member.Name);
             db.EnquiryActivities.Add(act);
-            await NotifyAsync(e, p, new Recipient(member.AccountId, member.Name, member.Email), "enquiry-copied", act.Id.ToString(),
-                new() { ["member"] = e.Member!.Name }, ct);
+            await NotifyAsync(e, p, new Recipient(member.AccountId, member.Name, member.Email),
+                new EnquiryCopied { Reference = e.Reference, Subject = e.Subject, Member = e.Member!.Name }, act.Id.ToString(), ct);
             await AuditAsync(actor, "enquiry.copied", e, null, new { CopiedTo = member.Id }, null, ct);
             return e;
         }, ct, bumpVersion: false);
@@ -832,16 +843,18 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 Organizer: new Invitee(organiser.Name, string.IsNullOrEmpty(organiser.Email) ? "nolan@localhost" : organiser.Email),
                 Attendees: [new Invitee(e.Member.Name, e.Member.Email), .. string.IsNullOrEmpty(organiser.Email) ? Array.Empty<Invitee>() : [new Invitee(organiser.Name, organiser.Email)]],
                 Url: notifier.Link($"/enquiries/{e.Id}")), Now);
-            var values = new Dictionary<string, string>
+            var message = new EnquiryMeeting
             {
-                ["officer"] = organiser.Name,
-                ["when"] = when,
-                ["location"] = o.Location.Trim(),
-                ["note"] = note ?? "",
+                Reference = e.Reference,
+                Subject = e.Subject,
+                Officer = organiser.Name,
+                When = when,
+                Location = o.Location.Trim(),
+                Note = note ?? "",
             };
             foreach (var to in new[] { MemberRecipient(e.Member), organiser }.Where(r => !string.IsNullOrEmpty(r.Email) || r.AccountId is not null))
             {
-                await NotifyAsync(e, p, to, "enquiry-meeting", $"{act.Id}/{to.Email}", new Dictionary<string, string>(values), ct, invite);
+                await NotifyAsync(e, p, to, message, $"{act.Id}/{to.Email}", ct, invite);
             }
 
             await AuditAsync(actor, "enquiry.meeting_arranged", e, null, new { o.Start, o.End, Location = o.Location.Trim() }, null, ct);
@@ -899,13 +912,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
     }
 
     /// <summary>Queues a message in this unit of work; <paramref name="key"/> makes its de-duplication key unique.</summary>
-    private Task NotifyAsync(Enquiry e, CouncilProtocol p, Recipient to, string template, string key,
-        Dictionary<string, string> values, CancellationToken ct, string? calendar = null)
-    {
-        values["reference"] = e.Reference;
-        values["subject"] = e.Subject;
-        return notifier.QueueAsync(e.CouncilId, p.Council.Slug, to, template, $"enquiry/{e.Id}/{template}/{key}", values, $"/enquiries/{e.Id}", calendar, ct);
-    }
+    private Task NotifyAsync(Enquiry e, CouncilProtocol p, Recipient to, Message message, string key, CancellationToken ct, string? calendar = null) =>
+        notifier.QueueAsync(e.CouncilId, p.Council.Slug, to, message, $"enquiry/{e.Id}/{message.Template}/{key}", $"/enquiries/{e.Id}", calendar, ct);
 
     private Task AuditAsync(Actor actor, string action, Enquiry e, object? before, object? after, Citation? cite, CancellationToken ct) =>
         audit.RecordAsync(actor, action, Entity, e.Id, e.CouncilId, before, after, cite, ct: ct);

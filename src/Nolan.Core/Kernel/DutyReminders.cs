@@ -11,8 +11,7 @@ namespace Nolan.Core.Kernel;
 public sealed record ReminderRound(int DueSoon, int Overdue, int VeryOverdue);
 
 /// <summary>What a reminder about one item says, supplied by the capability that owns the item.</summary>
-public sealed record DutyContext(string Reference, string Subject, string MemberName, string Link, Guid? ChiefOfficerId,
-    IReadOnlyDictionary<string, string>? Extra = null);
+public sealed record DutyContext(string Reference, string Subject, string MemberName, string Link, Guid? ChiefOfficerId);
 
 /// <summary>
 /// A capability's side of the reminder engine: what its items are called in messages, who owes a duty nobody holds,
@@ -95,24 +94,15 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         IReadOnlyList<Recipient> owers = officer is not null
             ? [new Recipient(officer.AccountId, officer.Name, officer.Email)]
             : await owner.UnownedAsync(db, duty, ct);
-        var values = new Dictionary<string, string>
-        {
-            ["reference"] = context.Reference,
-            ["subject"] = context.Subject,
-            ["member"] = context.MemberName,
-            ["due"] = LondonTime.FormatDate(due),
-            ["officer"] = officer?.Name ?? string.Join(", ", owers.Select(r => r.Name)),
-            ["promised"] = duty.PromisedOn is null ? "" : "This is the date promised to the member.",
-            ["cover"] = "",
-        };
-        foreach (var (k, val) in context.Extra ?? new Dictionary<string, string>())
-        {
-            values[k] = val;
-        }
+        var officerName = officer?.Name ?? string.Join(", ", owers.Select(r => r.Name));
+        var promised = duty.PromisedOn is null ? "" : "This is the date promised to the member.";
+        var dueText = LondonTime.FormatDate(due);
+        DueSoon DueSoonTo(string cover) => new(family) { Reference = context.Reference, Subject = context.Subject, Member = context.MemberName, Due = dueText, Promised = promised, Cover = cover };
+        Overdue OverdueTo(string cover) => new(family) { Reference = context.Reference, Subject = context.Subject, Member = context.MemberName, Due = dueText, Promised = promised, Cover = cover };
 
         // While the officer is away, the colleague covering is reminded too where the protocol provides for cover.
         var cover = officer is not null && officer.IsAwayOn(today) ? await Absences.RoutingCoverAsync(db, p, officer, today, ct) : null;
-        var coverValues = cover is null ? null : new Dictionary<string, string>(values) { ["cover"] = $"{cover.Explanation} You are receiving this as their cover." };
+        var asCover = cover is null ? "" : $"{cover.Explanation} You are receiving this as their cover.";
         var coverTo = cover is null ? null : new Recipient(cover.AccountId, cover.Name, cover.Email);
 
         int dueSoon = 0, overdue = 0, veryOverdue = 0;
@@ -121,12 +111,12 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
             var key = $"{keyBase}/due-soon/{due:yyyy-MM-dd}";
             foreach (var to in owers)
             {
-                dueSoon += await QueueOnceAsync(duty.CouncilId, p, to, $"{family}-due-soon", owers.Count == 1 ? key : $"{key}/{to.Email}", values, context.Link, ct) ? 1 : 0;
+                dueSoon += await QueueOnceAsync(duty.CouncilId, p, to, DueSoonTo(""), owers.Count == 1 ? key : $"{key}/{to.Email}", context.Link, ct) ? 1 : 0;
             }
 
             if (coverTo is not null)
             {
-                await QueueOnceAsync(duty.CouncilId, p, coverTo, $"{family}-due-soon", $"{key}/cover/{cover!.OfficerId}", coverValues!, context.Link, ct);
+                await QueueOnceAsync(duty.CouncilId, p, coverTo, DueSoonTo(asCover), $"{key}/cover/{cover!.OfficerId}", context.Link, ct);
             }
         }
 
@@ -135,25 +125,40 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
             var key = $"{keyBase}/overdue/{due:yyyy-MM-dd}";
             foreach (var to in owers)
             {
-                overdue += await QueueOnceAsync(duty.CouncilId, p, to, $"{family}-overdue", owers.Count == 1 ? key + "/officer" : $"{key}/{to.Email}", values, context.Link, ct) ? 1 : 0;
+                overdue += await QueueOnceAsync(duty.CouncilId, p, to, OverdueTo(""), owers.Count == 1 ? key + "/officer" : $"{key}/{to.Email}", context.Link, ct) ? 1 : 0;
             }
 
             if (coverTo is not null)
             {
-                await QueueOnceAsync(duty.CouncilId, p, coverTo, $"{family}-overdue", $"{key}/cover/{cover!.OfficerId}", coverValues!, context.Link, ct);
+                await QueueOnceAsync(duty.CouncilId, p, coverTo, OverdueTo(asCover), $"{key}/cover/{cover!.OfficerId}", context.Link, ct);
             }
 
             if (officer?.LineManagerId is { } managerId && await RecipientAsync(managerId, ct) is { } manager)
             {
-                await QueueOnceAsync(duty.CouncilId, p, manager, $"{family}-overdue-manager", key + "/manager", values, context.Link, ct);
+                await QueueOnceAsync(duty.CouncilId, p, manager, new OverdueManager(family)
+                {
+                    Reference = context.Reference,
+                    Subject = context.Subject,
+                    Member = context.MemberName,
+                    Due = dueText,
+                    Officer = officerName,
+                    Promised = promised,
+                }, key + "/manager", context.Link, ct);
             }
         }
 
         if (duty.PromisedOn is null && duty.VeryOverdueAfter is { } very && today > very
             && owner.Escalation(p, duty.Kind) is { } escalation
             && await EscalationRecipientAsync(escalation.To, duty.CouncilId, context.ChiefOfficerId, officer?.LineManagerId, ct) is { } chief
-            && await QueueOnceAsync(duty.CouncilId, p, chief, $"{family}-very-overdue", $"{keyBase}/very-overdue",
-                new Dictionary<string, string>(values) { ["why"] = escalation.Why.Describe() }, context.Link, ct))
+            && await QueueOnceAsync(duty.CouncilId, p, chief, new VeryOverdue(family)
+            {
+                Reference = context.Reference,
+                Subject = context.Subject,
+                Member = context.MemberName,
+                Due = dueText,
+                Officer = officerName,
+                Why = escalation.Why.Describe(),
+            }, $"{keyBase}/very-overdue", context.Link, ct))
         {
             veryOverdue++;
         }
@@ -162,15 +167,14 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
     }
 
     /// <summary>Queues and commits one reminder; false when it was queued before (by this or another node).</summary>
-    private async Task<bool> QueueOnceAsync(Guid councilId, CouncilProtocol p, Recipient to, string template, string key,
-        Dictionary<string, string> values, string link, CancellationToken ct)
+    private async Task<bool> QueueOnceAsync(Guid councilId, CouncilProtocol p, Recipient to, Message message, string key, string link, CancellationToken ct)
     {
         if (await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct) || await db.InAppNotifications.AnyAsync(n => n.DedupKey == key, ct))
         {
             return false;
         }
 
-        await notifier.QueueAsync(councilId, p.Council.Slug, to, template, key, new Dictionary<string, string>(values), link, ct: ct);
+        await notifier.QueueAsync(councilId, p.Council.Slug, to, message, key, link, ct: ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -77,13 +77,12 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
 
         var latest = held[^1];
         var councils = held.Select(m => m.CouncilId).Distinct().ToList();
-        var intro = templates.Render("default", "daily-digest", new Dictionary<string, string>
-        {
-            ["name"] = latest.ToName,
-            ["count"] = held.Count == 1 ? "1 message" : $"{held.Count} messages",
-            ["link"] = notifier.Link("/notifications"),
-            ["settings"] = notifier.Link("/account/notifications"),
-        });
+        var digest = new DailyDigest { Count = held.Count == 1 ? "1 message" : $"{held.Count} messages" };
+        var values = digest.Values();
+        values["name"] = latest.ToName;
+        values["link"] = notifier.Link("/notifications");
+        values["settings"] = notifier.Link("/account/notifications");
+        var intro = templates.Render("default", digest.Template, values);
 
         // The held messages were rendered (and their values encoded) when they were queued: they are appended as they
         // are, each under its subject, which is encoded here.
@@ -114,7 +113,7 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
             RecipientAccountId = account,
             ToAddress = latest.ToAddress,
             ToName = latest.ToName,
-            TemplateKey = "daily-digest",
+            TemplateKey = digest.Template,
             Subject = intro.Subject,
             BodyText = text.ToString(),
             BodyHtml = html.ToString(),
@@ -194,12 +193,8 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
             }));
             var count = member.Count();
             await notifier.QueueAsync(first.CouncilId, first.CouncilSlug, new Recipient(first.AccountId, first.MemberName, first.MemberEmail),
-                "member-weekly-digest", key, new Dictionary<string, string>
-                {
-                    ["count"] = count == 1 ? "1 open enquiry" : $"{count} open enquiries",
-                    ["items"] = items,
-                    ["settings"] = notifier.Link("/account/notifications"),
-                }, "/enquiries?scope=mine", ct: ct);
+                new MemberWeeklyDigest { Count = count == 1 ? "1 open enquiry" : $"{count} open enquiries", Items = items },
+                key, "/enquiries?scope=mine", ct: ct);
             try
             {
                 await db.SaveChangesAsync(ct);

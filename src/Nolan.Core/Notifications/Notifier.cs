@@ -27,9 +27,14 @@ public sealed class Notifier(NolanDbContext db, MessageTemplates templates, Time
     public string Link(string path) => settings.PublicUrl.TrimEnd('/') + path;
 
     /// <summary>Adds the message for <paramref name="to"/>. <paramref name="dedupKey"/> must identify this message uniquely.</summary>
-    public async Task QueueAsync(Guid? councilId, string councilSlug, Recipient to, string templateKey, string dedupKey,
-        Dictionary<string, string> values, string? linkPath, string? calendar = null, CancellationToken ct = default)
+    public Task QueueAsync(Guid? councilId, string councilSlug, Recipient to, Message message, string dedupKey,
+        string? linkPath, string? calendar = null, CancellationToken ct = default) =>
+        QueueAsync(councilId, councilSlug, to, message.Template, dedupKey, message.Values(), linkPath, calendar, ct);
+
+    private async Task QueueAsync(Guid? councilId, string councilSlug, Recipient to, string templateKey, string dedupKey,
+        Dictionary<string, string> values, string? linkPath, string? calendar, CancellationToken ct)
     {
+        values["settings"] = Link("/account/notifications");
         values["name"] = to.Name;
         if (linkPath is not null)
         {

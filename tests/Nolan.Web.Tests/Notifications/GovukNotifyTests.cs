@@ -122,8 +122,7 @@ public sealed class GovukNotifyTests(NotifyFactory f) : IClassFixture<NotifyFact
             var db = scope.ServiceProvider.GetRequiredService<NolanDbContext>();
             var council = await db.Councils.SingleAsync(c => c.Slug == NotifyFactory.NotifyCouncil);
             await scope.ServiceProvider.GetRequiredService<Notifier>().QueueAsync(council.Id, council.Slug,
-                new Recipient(null, "Nobody", "not-an-address"), "enquiry-copied", dedupKey,
-                new() { ["member"] = "Cllr Test", ["reference"] = "TEST0001", ["subject"] = "A test" }, "/");
+                new Recipient(null, "Nobody", "not-an-address"), new EnquiryCopied { Member = "Cllr Test", Reference = "TEST0001", Subject = "A test" }, dedupKey, "/");
             await db.SaveChangesAsync();
         }
 
@@ -146,8 +145,8 @@ public sealed class GovukNotifyTests(NotifyFactory f) : IClassFixture<NotifyFact
         var council = await db.Councils.SingleAsync(c => c.Slug == councilSlug);
 
         await scope.ServiceProvider.GetRequiredService<Notifier>().QueueAsync(council.Id, council.Slug,
-            new Recipient(null, "Someone", "someone@council.test"), "enquiry-copied", $"test/{Guid.NewGuid()}",
-            new() { ["member"] = "Cllr Test", ["reference"] = "TEST0001", ["subject"] = "A test" }, "/", calendar);
+            new Recipient(null, "Someone", "someone@council.test"), new EnquiryCopied { Member = "Cllr Test", Reference = "TEST0001", Subject = "A test" },
+            $"test/{Guid.NewGuid()}", "/", calendar);
 
         var queued = Assert.Single(db.ChangeTracker.Entries<OutboxMessage>()).Entity;
         Assert.Equal(expected, queued.Channel);

@@ -55,7 +55,7 @@ public sealed class TemplatesModel(NolanDbContext db, MessageTemplates templates
             Key = key;
             try
             {
-                Preview = templates.Render(Council.Slug, key, Samples(Council.Name));
+                Preview = templates.Render(Council.Slug, key, Samples(Council.Name, key));
             }
             catch (KeyNotFoundException e)
             {
@@ -70,7 +70,7 @@ public sealed class TemplatesModel(NolanDbContext db, MessageTemplates templates
     {
         try
         {
-            return templates.Render(council, key, Samples("")).Subject;
+            return templates.Render(council, key, Samples("", key)).Subject;
         }
         catch (KeyNotFoundException e)
         {
@@ -78,31 +78,17 @@ public sealed class TemplatesModel(NolanDbContext db, MessageTemplates templates
         }
     }
 
-    /// <summary>Sample values for every placeholder the templates use.</summary>
-    private Dictionary<string, string> Samples(string council) => new()
+    /// <summary>
+    /// Sample values for a template, from its typed message model (<see cref="Message.Samples"/>): the same models the
+    /// workflows fill, so a preview cannot use a value the real message lacks.
+    /// </summary>
+    private Dictionary<string, string> Samples(string council, string key)
     {
-        ["name"] = "Alex Example",
-        ["link"] = settings.PublicUrl.TrimEnd('/') + "/enquiries/00000000-0000-0000-0000-000000000000",
-        ["settings"] = settings.PublicUrl.TrimEnd('/') + "/account/notifications",
-        ["reference"] = "SOS-2611-AB12CD34",
-        ["subject"] = "Overflowing bins on Church Road",
-        ["member"] = "Councillor Sam Sample",
-        ["officer"] = "Jo Officer",
-        ["deadline"] = "A reply is due by 9 December 2026.",
-        ["due"] = "9 December 2026",
-        ["note"] = "Note from the Members Support Hub: the resident has called twice.",
-        ["routing"] = $"Sent to Jo Officer, who manages Waste and recycling{(council.Length > 0 ? $" at {council}" : "")}.",
-        ["response"] = "The bins will be emptied on Thursday and the round has been checked.",
-        ["explanation"] = "Reason: a contractor's vehicle broke down. Action: a replacement round is booked. New deadline: 16 December 2026.",
-        ["route"] = "the council's complaints procedure",
-        ["detail"] = "The council aims to respond by 21 December 2026.",
-        ["promised"] = "This is the date promised in a holding reply.",
-        ["cover"] = "Jo Officer is away until 4 January 2027; Chris Colleague is covering.",
-        ["reason"] = "The request covers ten years of records across three services.",
-        ["why"] = "Protocol paragraph 9.1.9: \u201cThe Chief Executive, Deputy Chief Executives and Executive Directors are responsible for ensuring that Councillor enquiries are dealt with promptly and accurately by their Departments / service areas.\u201d",
-        ["count"] = "3 open enquiries",
-        ["when"] = "9 December 2026, 2:30pm to 3:30pm",
-        ["location"] = "Outside 14 Church Road",
-        ["items"] = "- SOS-2611-AB12CD34: Overflowing bins on Church Road (with an officer, due by 9 December 2026, with Jo Officer)\n- SOS-2611-EF56GH78: Streetlight out on Mill Lane (holding reply sent, due by 16 December 2026)",
-    };
+        var sample = Message.Samples(council).FirstOrDefault(m => m.Template == key);
+        var values = sample?.Values() ?? [];
+        values["name"] = "Alex Example";
+        values["link"] = settings.PublicUrl.TrimEnd('/') + "/enquiries/00000000-0000-0000-0000-000000000000";
+        values["settings"] = settings.PublicUrl.TrimEnd('/') + "/account/notifications";
+        return values;
+    }
 }
