@@ -81,6 +81,9 @@ public sealed class Enquiry : Kernel.IChangeableItem
     public DateOnly? ExplainedOn { get; set; }
     public DateOnly? ComplaintDueOn { get; set; }
 
+    /// <summary>When a line manager recorded the check before commercially sensitive information is released (002 16.8).</summary>
+    public DateTimeOffset? ReleaseCheckedAt { get; set; }
+
     /// <summary>When the complaints procedure's response was recorded (meets the complaint's duty).</summary>
     public DateTimeOffset? ComplaintAnsweredAt { get; set; }
 
@@ -158,6 +161,7 @@ public enum ActivityKind
     ComplaintAnswered,
     ConsentEvidenceSought,
     ConsentEvidenceRecorded,
+    ReleaseChecked,
 }
 
 /// <summary>One entry in an enquiry's file.</summary>

@@ -81,7 +81,8 @@ public sealed record EnquiryPermissions(
     bool SeeInternal,
     bool ArrangeMeeting,
     bool RecordComplaintOutcome,
-    bool RecordConsentEvidence)
+    bool RecordConsentEvidence,
+    bool RecordReleaseCheck)
 {
     public static EnquiryPermissions For(EnquiryRelation r, Enquiry e)
     {
@@ -104,6 +105,7 @@ public sealed record EnquiryPermissions(
             RecordComplaintOutcome: officer && e.Status == EnquiryStatus.MovedToComplaints && e.ComplaintDueOn is not null
                 && e.ComplaintAnsweredAt is null,
             RecordConsentEvidence: e.AwaitingConsentEvidence && !e.IsFinished
-                && (officer || (r & EnquiryRelation.RaisingMember) != 0));
+                && (officer || (r & EnquiryRelation.RaisingMember) != 0),
+            RecordReleaseCheck: (r & EnquiryRelation.AssigneesLineManager) != 0 && live && e.ReleaseCheckedAt is null);
     }
 }

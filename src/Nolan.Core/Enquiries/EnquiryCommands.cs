@@ -16,7 +16,11 @@ public sealed record LogEnquiry
 }
 
 /// <summary>Send a substantive response. <see cref="Oral"/>: it was given by phone or in person.</summary>
-public sealed record SendResponse(string? Body, bool Oral = false);
+/// <summary>
+/// A substantive response. <paramref name="PublicDomain"/>: the officer confirms the information is in the public domain
+/// (West Oxfordshire para 67); <paramref name="CommerciallySensitive"/>: it releases commercially sensitive information (002 16.8).
+/// </summary>
+public sealed record SendResponse(string? Body, bool Oral = false, bool PublicDomain = false, bool CommerciallySensitive = false);
 
 /// <summary>A holding reply: why it is late, what is being done, and when the full answer will come.</summary>
 /// <summary>A holding reply; <paramref name="Oral"/> when the officer told the member by phone or in person.</summary>
@@ -85,7 +89,8 @@ public sealed record EnquiryView(
     EnquiryPermissions Can,
     string? AssigneeAway = null,
     string HubName = CouncilProtocolNames.DefaultHub,
-    int WorkingDaysOverdue = 0);
+    int WorkingDaysOverdue = 0,
+    bool ReleaseCheckApplies = false);
 
 /// <summary>Names used before a council's protocol is known.</summary>
 public static class CouncilProtocolNames

@@ -289,6 +289,12 @@ public static class EnquiryRulebook
                 : "No consent record is required.", e.ConstituentData),
             new("Disproportionate burden", burden + (e.Burden is { Silent: false, MayRefuse: true } ? " The protocol allows the request to be refused."
                 : e.Burden.Silent ? "" : " The protocol gives no power to refuse."), e.Burden),
+            new("Information for a third party", e.ThirdPartyInformation is { Silent: false, PublicDomainOnly: true }
+                ? "A reply to an enquiry carrying a constituent's personal information may give only information in the public domain: the officer confirms it."
+                : "Your protocol sets no further condition on information given on behalf of a constituent.", e.ThirdPartyInformation),
+            new("Commercially sensitive information", ReleaseCheckApplies(p)
+                ? "Checked with the officer's line manager, who records the check, before it is released."
+                : "Your protocol asks for no check before commercially sensitive information is released.", e.CommerciallySensitive),
             new("Out of office", e.OutOfOffice.Silent
                 ? "Your protocol says nothing: an officer may name a colleague as an alternative contact, but enquiries are not redirected."
                 : string.Join(" ", new[]
@@ -298,6 +304,34 @@ public static class EnquiryRulebook
                 }.OfType<string>()), e.OutOfOffice),
         ];
     }
+
+    /// <summary>
+    /// A10 (West Oxfordshire para 67): a reply to an enquiry made on behalf of a third party gives only information in
+    /// the public domain, so the officer confirms that it is before the reply is sent.
+    /// </summary>
+    public static NolanError? CheckThirdPartyInformation(CouncilProtocol p, bool hasConstituentData, bool confirmedPublicDomain)
+    {
+        var rule = p.Version.Enquiries.ThirdPartyInformation;
+        return rule is { Silent: false, PublicDomainOnly: true } && hasConstituentData && !confirmedPublicDomain
+            ? ProtocolRefused.For("PublicDomain",
+                "Confirm that the information in this reply is in the public domain: your protocol allows nothing else to be given on behalf of a third party",
+                p.Cite(rule))
+            : null;
+    }
+
+    /// <summary>A11 (002 16.8): commercially sensitive information is checked with a manager before it is released.</summary>
+    public static NolanError? CheckCommerciallySensitiveRelease(CouncilProtocol p, bool commerciallySensitive, bool releaseChecked)
+    {
+        var rule = p.Version.Enquiries.CommerciallySensitive;
+        return !rule.Silent && commerciallySensitive && !releaseChecked
+            ? ProtocolRefused.For("CommerciallySensitive",
+                "Commercially sensitive information is checked with your line manager before it is released: ask them to record the check on the enquiry first",
+                p.Cite(rule))
+            : null;
+    }
+
+    /// <summary>Whether the protocol asks for a manager's check before commercially sensitive information is released.</summary>
+    public static bool ReleaseCheckApplies(CouncilProtocol p) => p.Version.Enquiries.CommerciallySensitive is { Silent: false, CheckWith: ReleaseChecker.LineManager };
 
     /// <summary>A12: whether an oral answer must be confirmed in writing before the enquiry can close.</summary>
     public static bool OralAnswersNeedWrittenConfirmation(CouncilProtocol p) =>

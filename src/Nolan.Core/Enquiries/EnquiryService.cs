@@ -261,7 +261,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         IReadOnlyList<EnquiryActivity> activities = can.SeeInternal ? [.. enquiry.Activities] : [.. enquiry.Activities.Where(a => !a.Internal)];
         return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, assignee?.Name,
             enquiry.TimelinessOn(Today), deadline, activities, [], relation, can, HubName: p.HubName,
-            WorkingDaysOverdue: EnquiryRulebook.WorkingDaysOverdue(p, enquiry.TimelinessOn(Today), enquiry.EffectiveDueOn, Today));
+            WorkingDaysOverdue: EnquiryRulebook.WorkingDaysOverdue(p, enquiry.TimelinessOn(Today), enquiry.EffectiveDueOn, Today),
+            ReleaseCheckApplies: EnquiryRulebook.ReleaseCheckApplies(p));
     }
 
     // ---------------------------------------------------------------- reading
@@ -304,7 +305,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         return new EnquiryView(e, council, e.Member!.Name, e.Ward?.Name, e.Service?.Name, e.AssignedOfficer?.Name,
             e.TimelinessOn(Today), deadline, activities, copies, relation, can, away, p.HubName,
-            EnquiryRulebook.WorkingDaysOverdue(p, e.TimelinessOn(Today), e.EffectiveDueOn, Today));
+            EnquiryRulebook.WorkingDaysOverdue(p, e.TimelinessOn(Today), e.EffectiveDueOn, Today), EnquiryRulebook.ReleaseCheckApplies(p));
     }
 
     /// <summary>A list for one of the dashboards, newest first, 25 to a page.</summary>
@@ -501,7 +502,9 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 return error;
             }
 
-            if (EnquiryRulebook.CheckReleaseAllowed(p, e.AwaitingConsentEvidence) is { } held)
+            if ((EnquiryRulebook.CheckReleaseAllowed(p, e.AwaitingConsentEvidence)
+                    ?? EnquiryRulebook.CheckThirdPartyInformation(p, e.HasConstituentData, o.PublicDomain)
+                    ?? EnquiryRulebook.CheckCommerciallySensitiveRelease(p, o.CommerciallySensitive, e.ReleaseCheckedAt is not null)) is { } held)
             {
                 return held;
             }
@@ -685,6 +688,27 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 Detail = due is { } cd ? $"The council aims to respond by {LondonTime.FormatDate(cd)}." : "",
             }, act.Id.ToString(), ct);
             await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>The line manager's check before commercially sensitive information is released (002 16.8).</summary>
+    public Task<Result<Enquiry>> RecordReleaseCheckAsync(Guid id, int version, string? text, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.RecordReleaseCheck, "record the release check", async (e, p) =>
+        {
+            if (!EnquiryRulebook.ReleaseCheckApplies(p))
+            {
+                return new InvalidTransition("Your protocol asks for no check before commercially sensitive information is released.");
+            }
+
+            if (Required(text, "Text", "Say what you checked and what may be released", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            e.ReleaseCheckedAt = Now;
+            var cite = p.Cite(p.Version.Enquiries.CommerciallySensitive);
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.ReleaseChecked, body: text!.Trim(), @internal: true, citation: cite));
+            await AuditAsync(actor, "enquiry.release_checked", e, null, new { e.ReleaseCheckedAt }, cite, ct);
             return e;
         }, ct);
 

@@ -66,6 +66,7 @@ public static class EnquiryText
         ActivityKind.ComplaintAnswered => "Complaint outcome",
         ActivityKind.ConsentEvidenceSought => "Consent evidence to be recorded",
         ActivityKind.ConsentEvidenceRecorded => "Consent evidence recorded",
+        ActivityKind.ReleaseChecked => "Release of commercially sensitive information checked",
         _ => k.ToString(),
     };
 }

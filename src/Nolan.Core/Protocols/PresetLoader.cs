@@ -274,6 +274,8 @@ public static partial class PresetLoader
                 throw Error(e.Escalation, at + ".escalation", "escalates a very overdue enquiry: give very_overdue too");
             }
 
+            Check(e.ThirdPartyInformation, at + ".third_party_information");
+            Check(e.CommerciallySensitive, at + ".commercially_sensitive");
             Check(e.PromisedDate, at + ".promised_date");
             if (!e.PromisedDate.Silent && e.PromisedDate.MaxWorkingDaysAfterDue is not (>= 1 and <= 120))
             {

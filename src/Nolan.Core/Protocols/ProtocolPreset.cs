@@ -160,6 +160,8 @@ public sealed class EnquiryRules
     public OutOfOfficeRule OutOfOffice { get; set; } = new() { Silent = true };
     public EscalationRule Escalation { get; set; } = new() { Silent = true };
     public PromisedDateRule PromisedDate { get; set; } = new() { Silent = true };
+    public ThirdPartyInformationRule ThirdPartyInformation { get; set; } = new() { Silent = true };
+    public CommerciallySensitiveRule CommerciallySensitive { get; set; } = new() { Silent = true };
 }
 
 /// <summary>Substantive response deadline (A1).</summary>
@@ -294,6 +296,26 @@ public sealed class PromisedDateRule : Rule
     public const int DefaultMaxWorkingDaysAfterDue = 20;
 
     public int? MaxWorkingDaysAfterDue { get; set; }
+}
+
+/// <summary>Information given on behalf of a third party (A10, West Oxfordshire para 67: "only ... if it is in the public domain").</summary>
+public sealed class ThirdPartyInformationRule : Rule
+{
+    /// <summary>A reply about a constituent may give only information that is in the public domain.</summary>
+    public bool PublicDomainOnly { get; set; }
+}
+
+/// <summary>Commercially sensitive information (A11, 002 16.8): checked with a manager before it is released.</summary>
+public sealed class CommerciallySensitiveRule : Rule
+{
+    /// <summary>Who checks it before release: today the assigned officer's line manager (<c>line_manager</c>).</summary>
+    public ReleaseChecker CheckWith { get; set; } = ReleaseChecker.LineManager;
+}
+
+public enum ReleaseChecker
+{
+    /// <summary>The officer's line manager: the Service Manager or Executive Head of 002 16.8.</summary>
+    LineManager,
 }
 
 /// <summary>Out-of-office cover (A9).</summary>

@@ -990,6 +990,10 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("reference");
 
+                    b.Property<DateTimeOffset?>("ReleaseCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("release_checked_at");
+
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("service_id");

@@ -983,6 +983,10 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
+                    b.Property<long?>("ReleaseCheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("release_checked_at");
+
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("service_id");

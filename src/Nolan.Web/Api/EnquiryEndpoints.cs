@@ -27,8 +27,9 @@ public static class EnquiryEndpoints
             (s, id, b, a, ct) => s.AssignAsync(id, b.Version!.Value, b.OfficerId ?? Guid.Empty, b.Note, a, ct));
         Action<FileNoteRequest>(g, "/{id:guid}/file-notes", "Add a file note of a conversation (officers only see these).",
             (s, id, b, a, ct) => s.AddFileNoteAsync(id, b.Text, a, ct));
-        Action<ResponseRequest>(g, "/{id:guid}/responses", "Send the substantive response (oral: true when given by phone or in person).",
-            (s, id, b, a, ct) => s.RespondAsync(id, b.Version!.Value, new SendResponse(b.Body, b.Oral ?? false), a, ct));
+        Action<ResponseRequest>(g, "/{id:guid}/responses", "Send the substantive response (oral: true when given by phone or in person; publicDomain: true confirms the information is public, where the protocol asks; commerciallySensitive: true when it releases such information, which needs the line manager's check where the protocol asks).",
+            (s, id, b, a, ct) => s.RespondAsync(id, b.Version!.Value,
+                new SendResponse(b.Body, b.Oral ?? false, b.PublicDomain ?? false, b.CommerciallySensitive ?? false), a, ct));
         Action<HoldingReplyRequest>(g, "/{id:guid}/holding-replies", "Send a holding reply with what your protocol requires (reason, action, new deadline); oral: true records one given by phone or in person, where the protocol allows it.",
             (s, id, b, a, ct) => s.SendHoldingReplyAsync(id, b.Version!.Value, new SendHoldingReply(b.Reason, b.Action, b.NewDeadline, b.Oral ?? false), a, ct));
         Action<BurdenRequest>(g, "/{id:guid}/burden", "Raise a disproportionate burden with the people your protocol names.",
@@ -41,6 +42,8 @@ public static class EnquiryEndpoints
             (s, id, b, a, ct) => s.RecordComplaintOutcomeAsync(id, b.Version!.Value, b.Text, a, ct));
         Action<ConsentEvidenceRequest>(g, "/{id:guid}/consent-evidence", "Record the constituent's consent evidence that was being sought (the reply is held until it is).",
             (s, id, b, a, ct) => s.RecordConsentEvidenceAsync(id, b.Text, a, ct));
+        Action<ReleaseCheckRequest>(g, "/{id:guid}/release-check", "Line manager: record the check before commercially sensitive information is released (002 16.8).",
+            (s, id, b, a, ct) => s.RecordReleaseCheckAsync(id, b.Version!.Value, b.Text, a, ct));
         Action<CloseRequest>(g, "/{id:guid}/close", "Close an answered enquiry.",
             (s, id, b, a, ct) => s.CloseAsync(id, b.Version!.Value, a, ct));
         Action<MeetingRequest>(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
@@ -177,7 +180,10 @@ public sealed record AssignmentRequest(int? Version, Guid? OfficerId, string? No
 
 public sealed record FileNoteRequest(string? Text);
 
-public sealed record ResponseRequest(int? Version, string? Body, bool? Oral = null) : IVersionedRequest;
+public sealed record ResponseRequest(int? Version, string? Body, bool? Oral = null, bool? PublicDomain = null, bool? CommerciallySensitive = null)
+    : IVersionedRequest;
+
+public sealed record ReleaseCheckRequest(int? Version, string? Text) : IVersionedRequest;
 
 public sealed record HoldingReplyRequest(int? Version, string? Reason = null, string? Action = null, DateOnly? NewDeadline = null, bool? Oral = null)
     : IVersionedRequest;

@@ -86,6 +86,17 @@ public sealed class WriteRouteTests(NolanFactory factory) : IClassFixture<NolanF
             var e = await member.LogAsync(new { subject = "Consent " + Guid.NewGuid(), details = "d", hasConstituentData = true });
             return new Write(member, HttpMethod.Post, $"/api/v1/enquiries/{Id(e)}/consent-evidence", new { text = "Email from the resident" }, $"/api/v1/enquiries/{Id(e)}");
         },
+        ["POST /api/v1/enquiries/{id}/release-check"] = async t =>
+        {
+            // 002 16.8: the officer's line manager records the check.
+            var hub = await t.f.ApiClientAsync("hub@district-002.demo");
+            var member = await t.f.MemberIdAsync("member@district-002.demo");
+            var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Contract " + Guid.NewGuid(), details = "d" });
+            var officerId = await t.f.OfficerIdAsync("officer@district-002.demo");
+            var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId })).JsonAsync();
+            var manager = await t.f.ApiClientAsync("manager@district-002.demo");
+            return Action(manager, assigned, "release-check", new { version = Version(assigned), text = "Terms may be released." });
+        },
         ["POST /api/v1/enquiries/{id}/close"] = async t =>
         {
             var (manager, e) = await t.WestOxfordshireAssignedAsync();

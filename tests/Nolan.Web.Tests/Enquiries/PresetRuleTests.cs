@@ -251,4 +251,63 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
         var (_, doc) = await page.GetAsync($"/enquiries/{Id(e)}");
         Assert.Equal("5 working days", doc.QuerySelector("[data-testid=overdue-by]")?.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task WestOxfordshire67_ThirdPartyReply_OnlyOnceTheOfficerConfirmsThePublicDomain()
+    {
+        var member = await f.ApiClientAsync("member@west-oxfordshire.demo");
+        var service = await f.ServiceIdAsync("west-oxfordshire", "Waste and recycling");
+        var e = await member.LogAsync(new { subject = "For a resident " + Guid.NewGuid(), details = "Mr B's bin.", serviceId = service,
+            hasConstituentData = true, consentEvidence = "Email from Mr B" });
+        var manager = await f.ApiClientAsync("manager@west-oxfordshire.demo");
+        var url = $"/api/v1/enquiries/{Id(e)}/responses";
+
+        var refused = await (await manager.PostJsonAsync(url, new { version = Version(e), body = "Collected Tuesday." })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("para 67", refused.GetProperty("citation").GetProperty("paragraph").GetString());
+        Assert.True(refused.GetProperty("errors").TryGetProperty("publicDomain", out _));
+
+        var sent = await manager.PostJsonAsync(url, new { version = Version(e), body = "Collected Tuesday.", publicDomain = true });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+    }
+
+    [Fact]
+    public async Task District002_168_CommerciallySensitiveReply_WaitsForTheLineManagersCheck()
+    {
+        var hub = await f.ApiClientAsync("hub@district-002.demo");
+        var member = await f.MemberIdAsync("member@district-002.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Contract " + Guid.NewGuid(), details = "The leisure contract terms?" });
+        var officerId = await f.OfficerIdAsync("officer@district-002.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId })).JsonAsync();
+        var officer = await f.ApiClientAsync("officer@district-002.demo");
+
+        var refused = await (await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/responses",
+            new { version = Version(assigned), body = "The terms are ...", commerciallySensitive = true })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("16.8", refused.GetProperty("citation").GetProperty("paragraph").GetString());
+
+        // Only the officer's line manager records the check.
+        var own = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/release-check", new { version = Version(assigned), text = "Checked" });
+        Assert.True(own.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden, $"{(int)own.StatusCode}");
+        var manager = await f.ApiClientAsync("manager@district-002.demo");
+        var checkedOk = await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/release-check", new { version = Version(assigned), text = "Terms may be released; prices withheld." });
+        Assert.Equal(HttpStatusCode.OK, checkedOk.StatusCode);
+        var after = await checkedOk.JsonAsync();
+
+        var sent = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/responses",
+            new { version = Version(after), body = "The terms are ...", commerciallySensitive = true });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+    }
+
+    [Fact]
+    public async Task Southend_SilentOnCommerciallySensitive_NoCheckAsked()
+    {
+        var hub = await f.ApiClientAsync("hub@southend-on-sea.demo");
+        var member = await f.MemberIdAsync("member@southend-on-sea.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Contract " + Guid.NewGuid(), details = "d" });
+        var officerId = await f.OfficerIdAsync("officer@southend-on-sea.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId })).JsonAsync();
+        var officer = await f.ApiClientAsync("officer@southend-on-sea.demo");
+        var sent = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/responses",
+            new { version = Version(assigned), body = "The terms are ...", commerciallySensitive = true });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+    }
 }

@@ -12,7 +12,7 @@ namespace Nolan.Web.Pages.Enquiries;
 /// <summary>The officer's (and the member's copy) forms: one page, one form per action.</summary>
 public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : NolanPageModel
 {
-    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "complaint-outcome", "consent-evidence", "copy", "meeting"];
+    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "complaint-outcome", "consent-evidence", "release-check", "copy", "meeting"];
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -37,6 +37,12 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
 
     [BindProperty]
     public bool Oral { get; set; }
+
+    [BindProperty]
+    public bool PublicDomain { get; set; }
+
+    [BindProperty]
+    public bool CommerciallySensitive { get; set; }
 
     [BindProperty]
     public string? PersonId { get; set; }
@@ -68,6 +74,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
         "complaint" => "Move to the complaints procedure",
         "complaint-outcome" => "Record the complaint\u2019s outcome",
         "consent-evidence" => "Record the constituent\u2019s consent",
+        "release-check" => "Check the release of commercially sensitive information",
         "meeting" => "Arrange a meeting or site visit",
         _ => "Copy to another member",
     };
@@ -122,7 +129,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
         var id = Enquiry.Enquiry.Id;
         var result = Act switch
         {
-            "respond" => await enquiries.RespondAsync(id, Version, new SendResponse(Text, Oral), a, ct),
+            "respond" => await enquiries.RespondAsync(id, Version, new SendResponse(Text, Oral, PublicDomain, CommerciallySensitive), a, ct),
             "holding-reply" => await enquiries.SendHoldingReplyAsync(id, Version, new SendHoldingReply(Reason, ActionTaken, deadline, Oral), a, ct),
             "assign" => await enquiries.AssignAsync(id, Version, person!.Value, Text, a, ct),
             "file-note" => await enquiries.AddFileNoteAsync(id, Text, a, ct),
@@ -131,6 +138,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "complaint" => await enquiries.MoveToComplaintsAsync(id, Version, Reason, a, ct),
             "complaint-outcome" => await enquiries.RecordComplaintOutcomeAsync(id, Version, Text, a, ct),
             "consent-evidence" => await enquiries.RecordConsentEvidenceAsync(id, Text, a, ct),
+            "release-check" => await enquiries.RecordReleaseCheckAsync(id, Version, Text, a, ct),
             "meeting" => await enquiries.ArrangeMeetingAsync(id, new ArrangeMeeting(start, end, Location, Text), a, ct),
             _ => await enquiries.CopyToMemberAsync(id, person!.Value, a, ct),
         };
@@ -147,6 +155,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
                 "complaint" => "Moved to the complaints procedure",
                 "complaint-outcome" => "Complaint outcome recorded",
                 "consent-evidence" => "Consent evidence recorded",
+                "release-check" => "Release check recorded",
                 "meeting" => "Meeting arranged: the member has been sent an invitation",
                 _ => "Enquiry copied",
             });
@@ -232,6 +241,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "complaint" => can.MoveToComplaints,
             "complaint-outcome" => can.RecordComplaintOutcome,
             "consent-evidence" => can.RecordConsentEvidence,
+            "release-check" => can.RecordReleaseCheck && Enquiry.ReleaseCheckApplies,
             "meeting" => can.ArrangeMeeting,
             _ => can.Copy,
         };
