@@ -257,8 +257,14 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
     {
         var member = await f.ApiClientAsync("member@west-oxfordshire.demo");
         var service = await f.ServiceIdAsync("west-oxfordshire", "Waste and recycling");
-        var e = await member.LogAsync(new { subject = "For a resident " + Guid.NewGuid(), details = "Mr B's bin.", serviceId = service,
-            hasConstituentData = true, consentEvidence = "Email from Mr B" });
+        var e = await member.LogAsync(new
+        {
+            subject = "For a resident " + Guid.NewGuid(),
+            details = "Mr B's bin.",
+            serviceId = service,
+            hasConstituentData = true,
+            consentEvidence = "Email from Mr B"
+        });
         var manager = await f.ApiClientAsync("manager@west-oxfordshire.demo");
         var url = $"/api/v1/enquiries/{Id(e)}/responses";
 
