@@ -81,6 +81,15 @@ public sealed class Enquiry : Kernel.IChangeableItem
     public DateOnly? ExplainedOn { get; set; }
     public DateOnly? ComplaintDueOn { get; set; }
 
+    /// <summary>The member asked for an urgent response (A8), with their reason.</summary>
+    public string? UrgencyRequested { get; set; }
+
+    /// <summary>The officer's decision on urgency: null while undecided (para 30: "deemed by the officer to be urgent").</summary>
+    public bool? Urgent { get; set; }
+
+    /// <summary>When the member disputed the officer's decision and it was referred (para 30).</summary>
+    public DateTimeOffset? UrgencyDisputedAt { get; set; }
+
     /// <summary>When a line manager recorded the check before commercially sensitive information is released (002 16.8).</summary>
     public DateTimeOffset? ReleaseCheckedAt { get; set; }
 
@@ -162,6 +171,8 @@ public enum ActivityKind
     ConsentEvidenceSought,
     ConsentEvidenceRecorded,
     ReleaseChecked,
+    UrgencyDecided,
+    UrgencyDisputed,
 }
 
 /// <summary>One entry in an enquiry's file.</summary>

@@ -82,7 +82,9 @@ public sealed record EnquiryPermissions(
     bool ArrangeMeeting,
     bool RecordComplaintOutcome,
     bool RecordConsentEvidence,
-    bool RecordReleaseCheck)
+    bool RecordReleaseCheck,
+    bool DecideUrgency,
+    bool DisputeUrgency)
 {
     public static EnquiryPermissions For(EnquiryRelation r, Enquiry e)
     {
@@ -106,6 +108,8 @@ public sealed record EnquiryPermissions(
                 && e.ComplaintAnsweredAt is null,
             RecordConsentEvidence: e.AwaitingConsentEvidence && !e.IsFinished
                 && (officer || (r & EnquiryRelation.RaisingMember) != 0),
-            RecordReleaseCheck: (r & EnquiryRelation.AssigneesLineManager) != 0 && live && e.ReleaseCheckedAt is null);
+            RecordReleaseCheck: (r & EnquiryRelation.AssigneesLineManager) != 0 && live && e.ReleaseCheckedAt is null,
+            DecideUrgency: assigned && live && e.UrgencyRequested is not null && e.UrgencyDisputedAt is null,
+            DisputeUrgency: (r & EnquiryRelation.RaisingMember) != 0 && live && e.Urgent == false && e.UrgencyDisputedAt is null);
     }
 }

@@ -11,6 +11,9 @@ public sealed record LogEnquiry
     public Guid? ServiceId { get; init; }
     public bool HasConstituentData { get; init; }
     public string? ConsentEvidence { get; init; }
+
+    /// <summary>Why the member asks for an urgent response (optional); the officer decides (A8).</summary>
+    public string? UrgentBecause { get; init; }
     /// <summary>When it was received, if earlier than now (e.g. a phone call logged later). Never in the future.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 }

@@ -295,6 +295,8 @@ public static class EnquiryRulebook
             new("Commercially sensitive information", ReleaseCheckApplies(p)
                 ? "Checked with the officer's line manager, who records the check, before it is released."
                 : "Your protocol asks for no check before commercially sensitive information is released.", e.CommerciallySensitive),
+            new("Urgency", UrgencyReferral(p).Explanation.Replace("the dispute is referred", "a member's dispute is referred", StringComparison.Ordinal)
+                + " The officer handling the enquiry decides whether it is urgent.", e.Urgency),
             new("Out of office", e.OutOfOffice.Silent
                 ? "Your protocol says nothing: an officer may name a colleague as an alternative contact, but enquiries are not redirected."
                 : string.Join(" ", new[]
@@ -332,6 +334,24 @@ public static class EnquiryRulebook
 
     /// <summary>Whether the protocol asks for a manager's check before commercially sensitive information is released.</summary>
     public static bool ReleaseCheckApplies(CouncilProtocol p) => p.Version.Enquiries.CommerciallySensitive is { Silent: false, CheckWith: ReleaseChecker.LineManager };
+
+    /// <summary>
+    /// A8 (South Oxfordshire and Vale para 30): who decides a member's dispute about urgency. Where the protocol is silent,
+    /// Nolan says so and refers it to the Monitoring Officer rather than inventing a referee.
+    /// </summary>
+    public static (UrgencyReferee To, Citation? Why, string Explanation) UrgencyReferral(CouncilProtocol p)
+    {
+        var rule = p.Version.Enquiries.Urgency;
+        if (rule.Silent)
+        {
+            return (UrgencyReferee.MonitoringOfficer, null,
+                "Your protocol says nothing about disputes over urgency, so the dispute is referred to the Monitoring Officer.");
+        }
+
+        return (rule.DisputesTo, p.Cite(rule), rule.DisputesTo == UrgencyReferee.DeputyChiefExecutive
+            ? "Referred to the Deputy Chief Executive, as the protocol says."
+            : "Referred to the Monitoring Officer, as the protocol says.");
+    }
 
     /// <summary>A12: whether an oral answer must be confirmed in writing before the enquiry can close.</summary>
     public static bool OralAnswersNeedWrittenConfirmation(CouncilProtocol p) =>

@@ -56,6 +56,11 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             errors.AddError("Details", $"Details must be {EnquiryLimits.DetailsMax:N0} characters or fewer");
         }
 
+        if (o.UrgentBecause?.Length > EnquiryLimits.TextMax)
+        {
+            errors.AddError("UrgentBecause", $"The reason for urgency must be {EnquiryLimits.TextMax:N0} characters or fewer");
+        }
+
         if (o.ConsentEvidence?.Length > EnquiryLimits.TextMax)
         {
             errors.AddError("ConsentEvidence", $"Consent evidence must be {EnquiryLimits.TextMax:N0} characters or fewer");
@@ -182,6 +187,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             HasConstituentData = o.HasConstituentData,
             ConsentEvidence = o.HasConstituentData && !string.IsNullOrWhiteSpace(o.ConsentEvidence) ? o.ConsentEvidence.Trim() : null,
             AwaitingConsentEvidence = awaitingConsent,
+            UrgencyRequested = string.IsNullOrWhiteSpace(o.UrgentBecause) ? null : o.UrgentBecause.Trim(),
             ReceivedAt = receivedAt,
             ReceivedOn = receivedOn,
             ProtocolVersion = p.VersionKey,
@@ -246,6 +252,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             enquiry.ServiceId,
             enquiry.HasConstituentData,
             enquiry.AwaitingConsentEvidence,
+            enquiry.UrgencyRequested,
             enquiry.ReceivedOn,
             enquiry.DueOn,
             enquiry.ProtocolVersion,
@@ -688,6 +695,84 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 Detail = due is { } cd ? $"The council aims to respond by {LondonTime.FormatDate(cd)}." : "",
             }, act.Id.ToString(), ct);
             await AuditAsync(actor, "enquiry.moved_to_complaints", e, before, new { Status = e.Status.ToString(), e.ComplaintDueOn }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>The officer handling the enquiry decides whether it is urgent (para 30: "deemed by the officer to be urgent").</summary>
+    public Task<Result<Enquiry>> DecideUrgencyAsync(Guid id, int version, bool urgent, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.DecideUrgency, "decide whether it is urgent", async (e, p) =>
+        {
+            if (Required(reason, "Reason", "Tell the member why", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            var before = new { e.Urgent };
+            e.Urgent = urgent;
+            var rule = p.Version.Enquiries.Urgency;
+            var cite = rule.Silent ? null : p.Cite(rule);
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.UrgencyDecided,
+                body: $"{(urgent ? "Treated as urgent" : "Not treated as urgent")}: {reason!.Trim()}", citation: cite));
+            await AuditAsync(actor, "enquiry.urgency_decided", e, before, new { e.Urgent }, cite, ct);
+            return e;
+        }, ct);
+
+    /// <summary>
+    /// The member disputes the officer's decision that it is not urgent: referred to whoever the protocol names (para 30),
+    /// or the Monitoring Officer where it is silent. The referee is given sight of the enquiry by a recorded grant.
+    /// </summary>
+    public Task<Result<Enquiry>> DisputeUrgencyAsync(Guid id, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, null, actor, c => c.DisputeUrgency, "dispute the urgency decision", async (e, p) =>
+        {
+            if (Required(reason, "Reason", "Say why it is urgent", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            var (to, why, explanation) = EnquiryRulebook.UrgencyReferral(p);
+            var referees = to == UrgencyReferee.MonitoringOfficer
+                ? await db.OfficerAppointments.AsNoTracking()
+                    .Where(a => a.CouncilId == e.CouncilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == OfficerRoles.MonitoringOfficer))
+                    .Select(a => a.Officer!).ToListAsync(ct)
+                : await db.OfficerAppointments.AsNoTracking()
+                    .Where(a => a.CouncilId == e.CouncilId && a.Officer!.Active && a.Officer.Grade == OfficerGrade.DeputyChiefExecutive)
+                    .Select(a => a.Officer!).ToListAsync(ct);
+            if (referees.Count == 0)
+            {
+                return new InvalidTransition("Nobody holds the post the dispute goes to: ask the Monitoring Officer.");
+            }
+
+            e.UrgencyDisputedAt = Now;
+            var officerName = e.AssignedOfficer?.Name ?? "the officer";
+            var act = Activity(e, actor, ActivityKind.UrgencyDisputed, body: $"{reason!.Trim()}\n\n{explanation}",
+                subjectName: string.Join(", ", referees.Select(r => r.Name)), citation: why);
+            db.EnquiryActivities.Add(act);
+            foreach (var referee in referees)
+            {
+                // The referee must see what they are asked to decide: a recorded, audited grant, not a role.
+                db.AccessGrants.Add(new AccessGrant
+                {
+                    CouncilId = e.CouncilId,
+                    ResourceType = EnquiryAccess.Type,
+                    ResourceId = e.Id,
+                    OfficerId = referee.Id,
+                    Reason = "Referred an urgency dispute",
+                    Citation = why?.Reference,
+                    GrantedByAccountId = actor.AccountId,
+                    GrantedAt = Now,
+                });
+                await NotifyAsync(e, p, new Recipient(referee.AccountId, referee.Name, referee.Email), new EnquiryUrgencyDisputed
+                {
+                    Reference = e.Reference,
+                    Subject = e.Subject,
+                    Member = e.Member!.Name,
+                    Officer = officerName,
+                    Reason = reason.Trim(),
+                    Why = why?.Describe() ?? explanation,
+                }, $"{act.Id}/{referee.Id}", ct);
+            }
+
+            await AuditAsync(actor, "enquiry.urgency_disputed", e, null, new { e.UrgencyDisputedAt, ReferredTo = referees.Select(r => r.Id) }, why, ct);
             return e;
         }, ct);
 

@@ -67,6 +67,8 @@ public static class EnquiryText
         ActivityKind.ConsentEvidenceSought => "Consent evidence to be recorded",
         ActivityKind.ConsentEvidenceRecorded => "Consent evidence recorded",
         ActivityKind.ReleaseChecked => "Release of commercially sensitive information checked",
+        ActivityKind.UrgencyDecided => "Urgency decided",
+        ActivityKind.UrgencyDisputed => "Urgency disputed",
         _ => k.ToString(),
     };
 }

@@ -76,6 +76,7 @@ public abstract record Message
             new VeryOverdue("enquiry") { Reference = reference, Subject = subject, Member = member, Due = "9 December 2026", Officer = officer, Why = "Protocol paragraph 9.1.9: \u201cThe Chief Executive, Deputy Chief Executives and Executive Directors are responsible for ensuring that Councillor enquiries are dealt with promptly and accurately by their Departments / service areas.\u201d" },
             new DueSoon("complaint") { Reference = reference, Subject = subject, Member = member, Due = "21 December 2026", Promised = "", Cover = "" },
             new Overdue("complaint") { Reference = reference, Subject = subject, Member = member, Due = "21 December 2026", Promised = "", Cover = "" },
+            new EnquiryUrgencyDisputed { Reference = reference, Subject = subject, Member = member, Officer = officer, Reason = "The road is flooding tonight.", Why = "Protocol para 30: \u201cAny dispute as to urgency should be referred to the Deputy Chief Executive or relevant statutory officer.\u201d" },
             new DailyDigest { Count = "3 messages" },
             new MemberWeeklyDigest { Count = "3 open enquiries", Items = "- SOS-2611-AB12CD34: Overflowing bins on Church Road (with an officer, due by 9 December 2026, with Jo Officer)\n- SOS-2611-EF56GH78: Streetlight out on Mill Lane (holding reply sent, due by 16 December 2026)" },
         ];
@@ -260,6 +261,20 @@ public sealed record VeryOverdue : DutyReminder
     public required string Officer { get; init; }
 
     /// <summary>The paragraph that makes the recipient answer for it.</summary>
+    public required string Why { get; init; }
+}
+
+/// <summary>To whoever decides a dispute about urgency (para 30): they are given sight of the enquiry.</summary>
+public sealed record EnquiryUrgencyDisputed : EnquiryMessage
+{
+    public override string Template => "enquiry-urgency-disputed";
+
+    public required string Member { get; init; }
+
+    public required string Officer { get; init; }
+
+    public required string Reason { get; init; }
+
     public required string Why { get; init; }
 }
 

@@ -276,6 +276,7 @@ public static partial class PresetLoader
 
             Check(e.ThirdPartyInformation, at + ".third_party_information");
             Check(e.CommerciallySensitive, at + ".commercially_sensitive");
+            Check(e.Urgency, at + ".urgency");
             Check(e.PromisedDate, at + ".promised_date");
             if (!e.PromisedDate.Silent && e.PromisedDate.MaxWorkingDaysAfterDue is not (>= 1 and <= 120))
             {

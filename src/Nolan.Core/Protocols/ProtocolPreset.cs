@@ -162,6 +162,7 @@ public sealed class EnquiryRules
     public PromisedDateRule PromisedDate { get; set; } = new() { Silent = true };
     public ThirdPartyInformationRule ThirdPartyInformation { get; set; } = new() { Silent = true };
     public CommerciallySensitiveRule CommerciallySensitive { get; set; } = new() { Silent = true };
+    public UrgencyRule Urgency { get; set; } = new() { Silent = true };
 }
 
 /// <summary>Substantive response deadline (A1).</summary>
@@ -316,6 +317,23 @@ public enum ReleaseChecker
 {
     /// <summary>The officer's line manager: the Service Manager or Executive Head of 002 16.8.</summary>
     LineManager,
+}
+
+/// <summary>
+/// Urgency disputes (A8, South Oxfordshire and Vale para 30): whether an enquiry is urgent is the officer's to decide, and
+/// a member who disputes it is referred to <see cref="DisputesTo"/>.
+/// </summary>
+public sealed class UrgencyRule : Rule
+{
+    /// <summary>Who decides a dispute about urgency.</summary>
+    public UrgencyReferee DisputesTo { get; set; } = UrgencyReferee.DeputyChiefExecutive;
+}
+
+public enum UrgencyReferee
+{
+    /// <summary>The council's Deputy Chief Executive(s) (para 30 adds "or relevant statutory officer").</summary>
+    DeputyChiefExecutive,
+    MonitoringOfficer,
 }
 
 /// <summary>Out-of-office cover (A9).</summary>

@@ -1014,6 +1014,19 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<DateTimeOffset?>("UrgencyDisputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("urgency_disputed_at");
+
+                    b.Property<string>("UrgencyRequested")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("urgency_requested");
+
+                    b.Property<bool?>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")

@@ -1007,6 +1007,19 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
+                    b.Property<long?>("UrgencyDisputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgency_disputed_at");
+
+                    b.Property<string>("UrgencyRequested")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency_requested");
+
+                    b.Property<bool?>("Urgent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")

@@ -44,6 +44,12 @@ public static class EnquiryEndpoints
             (s, id, b, a, ct) => s.RecordConsentEvidenceAsync(id, b.Text, a, ct));
         Action<ReleaseCheckRequest>(g, "/{id:guid}/release-check", "Line manager: record the check before commercially sensitive information is released (002 16.8).",
             (s, id, b, a, ct) => s.RecordReleaseCheckAsync(id, b.Version!.Value, b.Text, a, ct));
+        Action<UrgencyRequest>(g, "/{id:guid}/urgency", "The officer handling it decides whether a member's request for urgency is urgent (urgent, reason).",
+            (s, id, b, a, ct) => b.Urgent is { } urgent
+                ? s.DecideUrgencyAsync(id, b.Version!.Value, urgent, b.Reason, a, ct)
+                : Task.FromResult<Result<Enquiry>>(ValidationFailed.For("urgent", "Say whether it is urgent: true or false")));
+        Action<UrgencyDisputeRequest>(g, "/{id:guid}/urgency-dispute", "The member disputes a decision that it is not urgent: referred to whoever the protocol names.",
+            (s, id, b, a, ct) => s.DisputeUrgencyAsync(id, b.Reason, a, ct));
         Action<CloseRequest>(g, "/{id:guid}/close", "Close an answered enquiry.",
             (s, id, b, a, ct) => s.CloseAsync(id, b.Version!.Value, a, ct));
         Action<MeetingRequest>(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
@@ -133,6 +139,7 @@ public static class EnquiryEndpoints
             HasConstituentData = b.HasConstituentData ?? false,
             ConsentEvidence = b.ConsentEvidence,
             ReceivedAt = b.ReceivedAt,
+            UrgentBecause = b.UrgentBecause,
         }, actor, http.RequestAborted);
         if (!result.IsSuccess)
         {
@@ -166,7 +173,8 @@ public sealed record LogEnquiryRequest(
     Guid? ServiceId = null,
     bool? HasConstituentData = null,
     string? ConsentEvidence = null,
-    DateTimeOffset? ReceivedAt = null);
+    DateTimeOffset? ReceivedAt = null,
+    string? UrgentBecause = null);
 
 /// <summary>An action on a changing item carries the version the caller last read (a stale one is a 409).</summary>
 public interface IVersionedRequest
@@ -199,6 +207,10 @@ public sealed record ComplaintOutcomeRequest(int? Version, string? Text) : IVers
 public sealed record CloseRequest(int? Version) : IVersionedRequest;
 
 public sealed record ConsentEvidenceRequest(string? Text);
+
+public sealed record UrgencyRequest(int? Version, bool? Urgent, string? Reason) : IVersionedRequest;
+
+public sealed record UrgencyDisputeRequest(string? Reason);
 
 public sealed record MeetingRequest(DateTimeOffset? Start, DateTimeOffset? End, string? Location, string? Note = null);
 
@@ -245,7 +257,10 @@ public sealed record EnquiryDto(
     int WorkingDaysOverdue,
     DateTimeOffset? ComplaintAnsweredAt,
     bool HasConstituentData,
-    bool AwaitingConsentEvidence)
+    bool AwaitingConsentEvidence,
+    string? UrgencyRequested,
+    bool? Urgent,
+    DateTimeOffset? UrgencyDisputedAt)
 {
     public static EnquiryDto From(EnquiryView v)
     {
@@ -259,7 +274,8 @@ public sealed record EnquiryDto(
             [.. v.CopiedTo.Select(x => new CopyDto(x.MemberId, x.Name, x.At))],
             [.. v.Activities.Select(a => new ActivityDto(a.Kind.ToString(), a.At, a.ByName, a.Body, a.Reason, a.ActionTaken,
                 a.NewDeadline, a.SubjectName, a.Oral, a.Internal, a.Citation))],
-            v.Can, v.AssigneeAway, e.ExplainedOn, v.WorkingDaysOverdue, e.ComplaintAnsweredAt, e.HasConstituentData, e.AwaitingConsentEvidence);
+            v.Can, v.AssigneeAway, e.ExplainedOn, v.WorkingDaysOverdue, e.ComplaintAnsweredAt, e.HasConstituentData, e.AwaitingConsentEvidence,
+            e.UrgencyRequested, e.Urgent, e.UrgencyDisputedAt);
     }
 }
 

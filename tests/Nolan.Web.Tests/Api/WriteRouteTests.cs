@@ -97,6 +97,18 @@ public sealed class WriteRouteTests(NolanFactory factory) : IClassFixture<NolanF
             var manager = await t.f.ApiClientAsync("manager@district-002.demo");
             return Action(manager, assigned, "release-check", new { version = Version(assigned), text = "Terms may be released." });
         },
+        ["POST /api/v1/enquiries/{id}/urgency"] = async t =>
+        {
+            var (officer, e) = await t.UrgentAssignedAsync();
+            return Action(officer, e, "urgency", new { version = Version(e), urgent = true, reason = "It is." });
+        },
+        ["POST /api/v1/enquiries/{id}/urgency-dispute"] = async t =>
+        {
+            var (officer, e) = await t.UrgentAssignedAsync();
+            var decided = await (await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/urgency", new { version = Version(e), urgent = false, reason = "Not today." })).JsonAsync();
+            var member = await t.f.ApiClientAsync("member@south-oxfordshire.demo");
+            return Action(member, decided, "urgency-dispute", new { reason = "It floods." });
+        },
         ["POST /api/v1/enquiries/{id}/close"] = async t =>
         {
             var (manager, e) = await t.WestOxfordshireAssignedAsync();
@@ -344,6 +356,17 @@ public sealed class WriteRouteTests(NolanFactory factory) : IClassFixture<NolanF
         var service = await f.ServiceIdAsync("west-oxfordshire", "Waste and recycling");
         var e = await member.LogAsync(new { subject = "Bins " + Guid.NewGuid(), details = "Whole street missed.", serviceId = service });
         return (await f.ApiClientAsync("manager@west-oxfordshire.demo"), e);
+    }
+
+    /// <summary>A South Oxfordshire enquiry asked for as urgent, assigned to officer@ (who decides, para 30).</summary>
+    private async Task<(HttpClient Officer, JsonElement Enquiry)> UrgentAssignedAsync()
+    {
+        var hub = await f.ApiClientAsync("hub@south-oxfordshire.demo");
+        var memberId = await f.MemberIdAsync("member@south-oxfordshire.demo");
+        var e = await hub.LogAsync(new { memberId, channel = "email", subject = "Urgent " + Guid.NewGuid(), details = "d", urgentBecause = "Tonight." });
+        var officerId = await f.OfficerIdAsync("officer@south-oxfordshire.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId })).JsonAsync();
+        return (await f.ApiClientAsync("officer@south-oxfordshire.demo"), assigned);
     }
 
     /// <summary>An officer whose absence only these cases change (they run one after another).</summary>

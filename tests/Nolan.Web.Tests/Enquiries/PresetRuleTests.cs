@@ -316,4 +316,59 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
             new { version = Version(assigned), body = "The terms are ...", commerciallySensitive = true });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
     }
+
+    /// <summary>A member's urgent enquiry, with the officer@ of the council deciding it is not urgent.</summary>
+    private async Task<(HttpClient Member, JsonElement Enquiry)> UrgentNotUrgentAsync(string council)
+    {
+        var hub = await f.ApiClientAsync($"hub@{council}.demo");
+        var memberId = await f.MemberIdAsync($"member@{council}.demo");
+        var e = await hub.LogAsync(new { memberId, channel = "email", subject = "Flooding " + Guid.NewGuid(), details = "d", urgentBecause = "The road floods tonight." });
+        Assert.Equal("The road floods tonight.", e.GetProperty("urgencyRequested").GetString());
+        var officerId = await f.OfficerIdAsync($"officer@{council}.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId })).JsonAsync();
+        var officer = await f.ApiClientAsync($"officer@{council}.demo");
+        var decided = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/urgency", new { version = Version(assigned), urgent = false, reason = "The drain was cleared this morning." });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.False((await decided.JsonAsync()).GetProperty("urgent").GetBoolean());
+        return (await f.ApiClientAsync($"member@{council}.demo"), e);
+    }
+
+    [Fact]
+    public async Task SouthOxfordshire30_UrgencyDispute_ReferredToTheDeputyChiefExecutive_WhoCanThenSeeIt()
+    {
+        var (member, e) = await UrgentNotUrgentAsync("south-oxfordshire");
+        var disputed = await member.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/urgency-dispute", new { reason = "It floods every time it rains." });
+        var body = await disputed.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, disputed.StatusCode);
+        var activity = body.GetProperty("activities").EnumerateArray().Last(a => a.GetProperty("kind").GetString() == "UrgencyDisputed");
+        Assert.Contains("para 30", activity.GetProperty("citation").GetString(), StringComparison.Ordinal);
+
+        var deputies = await f.WithDbAsync(db => (from a in db.OfficerAppointments
+                                                  join c in db.Councils on a.CouncilId equals c.Id
+                                                  where c.Slug == "south-oxfordshire" && a.Officer!.Grade == Core.CouncilDirectory.OfficerGrade.DeputyChiefExecutive
+                                                  select new { a.Officer!.Id, a.Officer.Email }).ToListAsync());
+        Assert.NotEmpty(deputies);
+        var told = await MessagesAsync(Id(e));
+        Assert.All(deputies, d => Assert.Contains(told, m => m.Template == "enquiry-urgency-disputed" && m.To == d.Email));
+        var grants = await f.WithDbAsync(db => db.AccessGrants.Where(g => g.ResourceId == Guid.Parse(Id(e)) && g.OfficerId != null).Select(g => g.OfficerId!.Value).ToListAsync());
+        Assert.Equal(deputies.Select(d => d.Id).Order(), grants.Order());
+
+        // Disputed once: not again.
+        var again = await member.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/urgency-dispute", new { reason = "Still urgent." });
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Southend_SilentOnUrgency_DisputeReferredToTheMonitoringOfficer_AndSaysSo()
+    {
+        var (member, e) = await UrgentNotUrgentAsync("southend-on-sea");
+        var body = await (await member.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/urgency-dispute", new { reason = "It is urgent." })).JsonAsync();
+        var activity = body.GetProperty("activities").EnumerateArray().Last(a => a.GetProperty("kind").GetString() == "UrgencyDisputed");
+        Assert.Contains("says nothing about disputes over urgency", activity.GetProperty("body").GetString(), StringComparison.Ordinal);
+        var mo = await f.WithDbAsync(db => (from a in db.OfficerAppointments
+                                            join c in db.Councils on a.CouncilId equals c.Id
+                                            where c.Slug == "southend-on-sea" && a.RoleRows.Any(r => r.Role == Core.CouncilDirectory.OfficerRoles.MonitoringOfficer)
+                                            select a.Officer!.Email).SingleAsync());
+        Assert.Contains(await MessagesAsync(Id(e)), m => m.Template == "enquiry-urgency-disputed" && m.To == mo);
+    }
 }

@@ -12,7 +12,7 @@ namespace Nolan.Web.Pages.Enquiries;
 /// <summary>The officer's (and the member's copy) forms: one page, one form per action.</summary>
 public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : NolanPageModel
 {
-    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "complaint-outcome", "consent-evidence", "release-check", "copy", "meeting"];
+    public static readonly string[] Actions = ["respond", "holding-reply", "assign", "file-note", "burden", "agree-burden", "complaint", "complaint-outcome", "consent-evidence", "release-check", "urgency", "urgency-dispute", "copy", "meeting"];
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -42,6 +42,9 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
     public bool PublicDomain { get; set; }
 
     [BindProperty]
+    public string? Urgent { get; set; }
+
+    [BindProperty]
     public bool CommerciallySensitive { get; set; }
 
     [BindProperty]
@@ -63,6 +66,8 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
 
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
 
+    public static IReadOnlyList<SelectListItem> UrgencyChoices { get; } = [new("Yes, it is urgent", "yes"), new("No, it is not urgent", "no")];
+
     public string Heading => Act switch
     {
         "respond" => Enquiry.Enquiry.AwaitingWrittenConfirmation ? "Confirm the answer in writing" : "Send the response",
@@ -75,6 +80,8 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
         "complaint-outcome" => "Record the complaint\u2019s outcome",
         "consent-evidence" => "Record the constituent\u2019s consent",
         "release-check" => "Check the release of commercially sensitive information",
+        "urgency" => "Decide whether it is urgent",
+        "urgency-dispute" => "Dispute the urgency decision",
         "meeting" => "Arrange a meeting or site visit",
         _ => "Copy to another member",
     };
@@ -113,6 +120,12 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             }
         }
 
+        if (Act == "urgency" && Urgent is not ("yes" or "no"))
+        {
+            ModelState.AddModelError(nameof(Urgent), "Choose whether it is urgent");
+            return Page();
+        }
+
         Guid? person = null;
         if (Act is "assign" or "copy")
         {
@@ -139,6 +152,8 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "complaint-outcome" => await enquiries.RecordComplaintOutcomeAsync(id, Version, Text, a, ct),
             "consent-evidence" => await enquiries.RecordConsentEvidenceAsync(id, Text, a, ct),
             "release-check" => await enquiries.RecordReleaseCheckAsync(id, Version, Text, a, ct),
+            "urgency" => await enquiries.DecideUrgencyAsync(id, Version, Urgent == "yes", Reason, a, ct),
+            "urgency-dispute" => await enquiries.DisputeUrgencyAsync(id, Reason, a, ct),
             "meeting" => await enquiries.ArrangeMeetingAsync(id, new ArrangeMeeting(start, end, Location, Text), a, ct),
             _ => await enquiries.CopyToMemberAsync(id, person!.Value, a, ct),
         };
@@ -156,6 +171,8 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
                 "complaint-outcome" => "Complaint outcome recorded",
                 "consent-evidence" => "Consent evidence recorded",
                 "release-check" => "Release check recorded",
+                "urgency" => "Urgency decided: the member can see your decision",
+                "urgency-dispute" => "Your dispute has been referred",
                 "meeting" => "Meeting arranged: the member has been sent an invitation",
                 _ => "Enquiry copied",
             });
@@ -174,7 +191,7 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
                         "Body" or "Approach" or "Note" => nameof(Text),
                         "Action" => nameof(ActionTaken),
                         "OfficerId" or "MemberId" => nameof(PersonId),
-                        "Reason" when Act is "complaint" => nameof(Reason),
+                        "Reason" when Act is "complaint" or "urgency" or "urgency-dispute" => nameof(Reason),
                         "Start" => nameof(StartTime),
                         "End" => nameof(EndTime),
                         _ => f.Key,
@@ -242,6 +259,8 @@ public sealed class ActionModel(EnquiryService enquiries, NolanDbContext db) : N
             "complaint-outcome" => can.RecordComplaintOutcome,
             "consent-evidence" => can.RecordConsentEvidence,
             "release-check" => can.RecordReleaseCheck && Enquiry.ReleaseCheckApplies,
+            "urgency" => can.DecideUrgency,
+            "urgency-dispute" => can.DisputeUrgency,
             "meeting" => can.ArrangeMeeting,
             _ => can.Copy,
         };

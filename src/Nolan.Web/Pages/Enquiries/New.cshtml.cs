@@ -38,6 +38,9 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
     public string? ConsentEvidence { get; set; }
 
     [BindProperty]
+    public string? UrgentBecause { get; set; }
+
+    [BindProperty]
     public DateParts ReceivedOn { get; set; } = new();
 
     public bool OnBehalf { get; private set; }
@@ -121,6 +124,7 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
             ServiceId = service,
             HasConstituentData = HasConstituentData,
             ConsentEvidence = ConsentEvidence,
+            UrgentBecause = UrgentBecause,
             ReceivedAt = receivedAt,
         }, Actor, ct);
         if (!result.IsSuccess)
