@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nolan.Core.Calendar;
+using Nolan.Core.Access;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.DataStore;
 using Nolan.Core.Notifications;
@@ -43,8 +44,12 @@ public interface IDutyItems
 /// provides for cover. Every reminder has a de-duplication key, so several nodes, or a run every few minutes, send
 /// each once.
 /// </summary>
-public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols, Notifier notifier, IEnumerable<IDutyItems> items, TimeProvider time)
+public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols, Notifier notifier, IEnumerable<IDutyItems> items,
+    Audit.AuditLog audit, TimeProvider time)
 {
+    /// <summary>Who the engine's own changes (sight given to whoever a duty is escalated to) are recorded as.</summary>
+    private static readonly Actor System = new() { AccountId = Guid.Empty, Name = "Nolan (deadline reminders)" };
+
     private const int LookAheadDays = 7;
     private const int MaxChiefOfficerHops = 10;
 
@@ -150,7 +155,8 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         if (duty.PromisedOn is null && duty.VeryOverdueAfter is { } very && today > very
             && owner.Escalation(p, duty.Kind) is { } escalation
             && await EscalationRecipientAsync(escalation.To, duty.CouncilId, context.ChiefOfficerId, officer?.LineManagerId, ct) is { } chief
-            && await QueueOnceAsync(duty.CouncilId, p, chief, new VeryOverdue(family)
+            && await GiveSightAsync(duty, chief.OfficerId, escalation.Why, ct)
+            && await QueueOnceAsync(duty.CouncilId, p, chief.To, new VeryOverdue(family)
             {
                 Reference = context.Reference,
                 Subject = context.Subject,
@@ -192,10 +198,44 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         db.Officers.AsNoTracking().Where(o => o.Id == officerId && o.Active)
             .Select(o => new Recipient(o.AccountId, o.Name, o.Email)).FirstOrDefaultAsync(ct);
 
-    private async Task<Recipient?> EscalationRecipientAsync(EscalationTarget to, Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct) =>
-        to == EscalationTarget.MonitoringOfficer
-            ? await RoleHolders(db, councilId, OfficerRoles.MonitoringOfficer).FirstOrDefaultAsync(ct)
-            : await ChiefOfficerAsync(councilId, serviceChief, lineManager, ct);
+    /// <summary>
+    /// Whoever a duty escalates to must be able to open what they are asked to answer for: a recorded, audited
+    /// <c>Allow</c> grant (saved with the escalation message), never a role that opens everything.
+    /// </summary>
+    private async Task<bool> GiveSightAsync(Duty duty, Guid officerId, Citation why, CancellationToken ct)
+    {
+        if (!await db.AccessGrants.AnyAsync(g => g.ResourceType == duty.ItemType && g.ResourceId == duty.ItemId
+                && g.OfficerId == officerId && g.Effect == GrantEffect.Allow, ct))
+        {
+            var grant = new AccessGrant
+            {
+                CouncilId = duty.CouncilId,
+                ResourceType = duty.ItemType,
+                ResourceId = duty.ItemId,
+                OfficerId = officerId,
+                Reason = "Answers for it: very overdue",
+                Citation = why.Reference,
+                GrantedByAccountId = System.AccountId,
+                GrantedAt = time.GetUtcNow(),
+            };
+            db.AccessGrants.Add(grant);
+            await audit.RecordAsync(System, "access.granted", duty.ItemType, duty.ItemId, duty.CouncilId, null,
+                new { grant.OfficerId, grant.Reason }, why, ct: ct);
+        }
+
+        return true;
+    }
+
+    private async Task<(Guid OfficerId, Recipient To)?> EscalationRecipientAsync(EscalationTarget to, Guid councilId, Guid? serviceChief,
+        Guid? lineManager, CancellationToken ct)
+    {
+        var officerId = to == EscalationTarget.MonitoringOfficer
+            ? await db.OfficerAppointments.AsNoTracking()
+                .Where(a => a.CouncilId == councilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == OfficerRoles.MonitoringOfficer))
+                .Select(a => (Guid?)a.OfficerId).FirstOrDefaultAsync(ct)
+            : await ChiefOfficerIdAsync(councilId, serviceChief, lineManager, ct);
+        return officerId is { } id && await RecipientAsync(id, ct) is { } recipient ? (id, recipient) : null;
+    }
 
     /// <summary>The officers holding <paramref name="role"/> at a council, as recipients.</summary>
     public static IQueryable<Recipient> RoleHolders(NolanDbContext db, Guid councilId, OfficerRoles role) =>
@@ -205,11 +245,11 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
             .Select(a => new Recipient(a.Officer!.AccountId, a.Officer.Name, a.Officer.Email));
 
     /// <summary>The service's Chief Officer, else the first Chief Officer up the officer's line management.</summary>
-    private async Task<Recipient?> ChiefOfficerAsync(Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct)
+    private async Task<Guid?> ChiefOfficerIdAsync(Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct)
     {
         if (serviceChief is { } chief)
         {
-            return await RecipientAsync(chief, ct);
+            return chief;
         }
 
         var next = lineManager;
@@ -218,7 +258,7 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
             if (await db.OfficerAppointments.AnyAsync(a => a.OfficerId == id && a.CouncilId == councilId
                     && a.RoleRows.Any(r => r.Role == OfficerRoles.ChiefOfficer), ct))
             {
-                return await RecipientAsync(id, ct);
+                return id;
             }
 
             next = await db.Officers.Where(o => o.Id == id).Select(o => o.LineManagerId).FirstOrDefaultAsync(ct);

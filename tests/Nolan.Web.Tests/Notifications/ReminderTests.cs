@@ -137,5 +137,14 @@ public sealed class ReminderTests(NolanFactory f) : IClassFixture<NolanFactory>
         Assert.Equal(chiefEmail, very.To);
         var body = await f.WithDbAsync(db => db.OutboxMessages.Where(m => m.DedupKey == $"reminder/{id}/very-overdue").Select(m => m.BodyText).SingleAsync());
         Assert.Contains("9.1.9", body, StringComparison.Ordinal);
+
+        // The Chief Officer can open what they are asked to answer for: a recorded grant, in the audit trail.
+        var chiefId = await f.WithDbAsync(db => db.Officers.Where(o => o.Email == chiefEmail).Select(o => o.Id).SingleAsync());
+        var grant = await f.WithDbAsync(db => db.AccessGrants.SingleAsync(g => g.ResourceId == Guid.Parse(id) && g.OfficerId == chiefId));
+        Assert.Equal(Core.Access.GrantEffect.Allow, grant.Effect);
+        Assert.Contains("9.1.9", grant.Citation, StringComparison.Ordinal);
+        Assert.True(await f.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityId == Guid.Parse(id) && a.Action == "access.granted")));
+        var chief = new Core.Access.Actor { AccountId = Guid.NewGuid(), Name = "Chief", OfficerId = chiefId };
+        Assert.True(await f.WithDbAsync(db => db.Enquiries.Where(e => e.Id == Guid.Parse(id)).VisibleTo(db, chief).AnyAsync()));
     }
 }
