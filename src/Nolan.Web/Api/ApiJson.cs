@@ -13,6 +13,7 @@ public static class ApiJson
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions o)
     {
+        o.Converters.Add(new NoNulStringConverter());
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -33,10 +34,18 @@ public static class ApiJson
             var value = await request.ReadFromJsonAsync<T>(Options, request.HttpContext.RequestAborted);
             return value is null ? ValidationFailed.For("body", "Send a JSON object") : value;
         }
+        catch (InvalidOperationException e) when (e.Message.Contains("charset", StringComparison.OrdinalIgnoreCase)
+            || e.InnerException is ArgumentException)
+        {
+            // An unknown charset (e.g. charset=bogus) is the client's mistake, not a 500.
+            return new UnsupportedBody("Send the request body as UTF-8 JSON: Content-Type: application/json; charset=utf-8.");
+        }
         catch (JsonException e)
         {
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            var why = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            var why = e.Message.Contains(NoNulStringConverter.Problem, StringComparison.Ordinal)
+                ? $"'{path}' {NoNulStringConverter.Problem}"
+                : e.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? $"'{path}' is not a field this request accepts"
                 : e.Message.Contains("value could not be converted", StringComparison.Ordinal)
                     ? $"'{path}' has the wrong type or an unknown value"
@@ -75,4 +84,21 @@ public static class ApiJson
 public sealed record UnsupportedBody(string Detail) : NolanError("Unsupported request body", Detail)
 {
     public override int Status => 415;
+}
+
+/// <summary>
+/// Text with a NUL character is refused where it is read: PostgreSQL cannot store it, and it is never meant. One rule for
+/// both databases, so the same request gets the same 400 on either.
+/// </summary>
+public sealed class NoNulStringConverter : JsonConverter<string>
+{
+    public const string Problem = "contains a NUL character (\\u0000), which text may not hold";
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = reader.GetString();
+        return value is not null && value.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(Problem) : value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

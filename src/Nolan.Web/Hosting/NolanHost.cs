@@ -179,7 +179,12 @@ public static class NolanHost
                 + "send `Idempotency-Key` on writes; errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+            // No Server header: it tells an attacker what to try.
+            o.AddServerHeader = false;
+        });
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions

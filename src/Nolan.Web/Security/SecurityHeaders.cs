@@ -1,6 +1,9 @@
 namespace Nolan.Web.Security;
 
-/// <summary>Headers every response carries: no framing, no sniffing, scripts and styles only from Nolan itself.</summary>
+/// <summary>
+/// Headers every response carries: no framing, no sniffing, scripts and styles only from Nolan itself, and casework never
+/// kept in a browser's or proxy's cache (<c>Cache-Control: no-store</c> on everything but the static assets).
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
@@ -11,6 +14,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "same-origin";
         h["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()";
+        if (!IsStaticAsset(context.Request.Path))
+        {
+            h.CacheControl = "no-store";
+        }
+
         return next(context);
     }
+
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/favicon.ico");
 }

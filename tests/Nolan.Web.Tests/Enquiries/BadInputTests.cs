@@ -154,4 +154,36 @@ public sealed class BadInputTests(NolanFactory f) : IClassFixture<NolanFactory>
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Equal(before, await f.WithDbAsync(db => db.EnquiryActivities.CountAsync(a => a.EnquiryId == Guid.Parse(id!))));
     }
+
+    [Fact]
+    public async Task NulCharacterInText_400NamingTheField_NothingWritten()
+    {
+        var api = await f.ApiClientAsync("member@southend-on-sea.demo");
+        var before = await CountsAsync();
+        var response = await api.PostRawAsync("/api/v1/enquiries", "{\"subject\":\"Bins\\u0000\",\"details\":\"d\"}");
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("subject", out _), problem.ToString());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task UnknownCharset_415_Not500()
+    {
+        var api = await f.ApiClientAsync("member@southend-on-sea.demo");
+        using var content = new StringContent("{\"subject\":\"s\",\"details\":\"d\"}");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=bogus");
+        var response = await api.PostAsync(new Uri("/api/v1/enquiries", UriKind.Relative), content);
+        await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task CaseworkResponses_NotCached()
+    {
+        var api = await f.ApiClientAsync("member@southend-on-sea.demo");
+        var response = await api.GetAsync(new Uri("/api/v1/enquiries", UriKind.Relative));
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var page = await f.SignInAsync("member@southend-on-sea.demo");
+        var (html, _) = await page.GetAsync("/enquiries");
+        Assert.Contains("no-store", html.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
 }

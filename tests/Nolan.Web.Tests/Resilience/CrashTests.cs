@@ -112,6 +112,8 @@ public sealed class CrashTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
         var server = Start("--demo", "--urls", url);
         await WaitHealthyAsync(http, server);
+        // The real Kestrel server names no software in a Server header.
+        Assert.False((await http.GetAsync(new Uri("/health", UriKind.Relative))).Headers.Contains("Server"));
         var token = (await RunCliAsync("create-token", "--email", "member@southend-on-sea.demo", "--name", "crash test")).Trim().Split('\n')[^1].Trim();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
