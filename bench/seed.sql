@@ -64,7 +64,7 @@ CREATE TEMP TABLE so ON COMMIT DROP AS
 SELECT (row_number() OVER (ORDER BY o.name, o.id) - 1)::int AS n, o.id, o.name,
        coalesce(o.account_id, md5('bench-account:' || o.id::text)::uuid) AS account_id
 FROM officers o JOIN officer_appointments oa ON oa.officer_id = o.id, ctx
-WHERE oa.council_id = ctx.council_id AND o.active AND oa.roles = 'None';
+WHERE oa.council_id = ctx.council_id AND o.active AND NOT EXISTS (SELECT 1 FROM officer_roles r WHERE r.appointment_id = oa.id);
 
 CREATE TEMP TABLE sv ON COMMIT DROP AS
 SELECT (row_number() OVER (ORDER BY s.name, s.id) - 1)::int AS n, s.id, s.name
@@ -171,6 +171,15 @@ SELECT st.id, st.council_id, st.reference, st.member_id, st.logged_by_account_id
 FROM st, ctx
 ORDER BY st.received_at;
 
+-- ------------------------------------------------------------------ duties (the reply each enquiry owes or owed)
+INSERT INTO duties (id, council_id, item_type, item_id, kind, owed_by_officer_id, due_on, promised_on, effective_due_on,
+    very_overdue_after, protocol_version, citation, created_at, met_at, met_how)
+SELECT e.id, e.council_id, 'enquiry', e.id, 'EnquiryReply', e.assigned_officer_id, e.due_on, e.promised_by,
+    coalesce(e.promised_by, e.due_on), e.very_overdue_after, e.protocol_version, NULL, e.created_at,
+    CASE WHEN e.status IN ('Open', 'Assigned', 'HoldingReplySent') THEN NULL ELSE coalesce(e.answered_at, e.closed_at, e.updated_at) END,
+    CASE WHEN e.status IN ('Open', 'Assigned', 'HoldingReplySent') THEN NULL ELSE 'response' END
+FROM enquiries e WHERE e.due_on IS NOT NULL;
+
 -- ------------------------------------------------------------------ activities (2-4 each)
 INSERT INTO enquiry_activities (id, enquiry_id, kind, at, by_account_id, by_name, body, reason, action_taken, new_deadline,
     subject_id, subject_name, oral, internal, citation)
@@ -274,13 +283,14 @@ CREATE TABLE bench_enquiries (LIKE enquiries INCLUDING ALL);
 INSERT INTO bench_enquiries SELECT * FROM enquiries ORDER BY received_at;
 -- The same-rows baseline (POST /insert-tx) writes into copies of the tables a logged enquiry writes to, with their
 -- indexes and (for activities and audit events) their rows.
-DROP TABLE IF EXISTS bench_enquiry_activities, bench_audit_events, bench_outbox_messages, bench_in_app_notifications;
+DROP TABLE IF EXISTS bench_enquiry_activities, bench_audit_events, bench_outbox_messages, bench_in_app_notifications, bench_duties;
 CREATE TABLE bench_enquiry_activities (LIKE enquiry_activities INCLUDING ALL);
 INSERT INTO bench_enquiry_activities SELECT * FROM enquiry_activities;
 CREATE TABLE bench_audit_events (LIKE audit_events INCLUDING ALL);
 INSERT INTO bench_audit_events SELECT * FROM audit_events;
 CREATE TABLE bench_outbox_messages (LIKE outbox_messages INCLUDING ALL);
 CREATE TABLE bench_in_app_notifications (LIKE in_app_notifications INCLUDING ALL);
+CREATE TABLE bench_duties (LIKE duties INCLUDING ALL);
 -- The baseline SELECT reads its own copy with the index that suits it best, (member_id, received_at), so that
 -- neither baseline is slowed by Nolan's choice of indexes nor the INSERT baseline by an extra one.
 DROP TABLE IF EXISTS bench_enquiries_read;

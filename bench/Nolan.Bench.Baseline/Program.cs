@@ -94,7 +94,8 @@ app.MapPost("/insert", async (HttpRequest request, NpgsqlDataSource db, Cancella
 });
 
 // The same rows Nolan writes when a member logs an enquiry routed to a service manager (measured with
-// pg_stat_statements: the enquiry, two activities, its audit event, two outbox emails and one in-app notification),
+// pg_stat_statements: the enquiry, two activities, its audit event, the reply it owes (a duty), two outbox emails and
+// one in-app notification),
 // in ONE transaction sent as one batch: what the database work of a log costs with no application around it.
 string[] activityKinds = ["Logged", "Assigned"];
 string[] outboxTemplates = ["enquiry-logged", "enquiry-assigned"];
@@ -113,6 +114,11 @@ const string outboxSql = """
         council_id, created_at, dedup_key, last_error, next_attempt_at, recipient_account_id, sent_at, status, subject,
         template_key, to_address, to_name)
     VALUES ($1, 0, $2, $3, NULL, 'Email', NULL, NULL, $4, $5, $6, NULL, $5, $7, NULL, 'Pending', $8, $9, $10, 'Bench person')
+    """;
+const string dutySql = """
+    INSERT INTO bench_duties (id, council_id, item_type, item_id, kind, owed_by_officer_id, due_on, promised_on,
+        effective_due_on, very_overdue_after, protocol_version, citation, created_at, met_at, met_how)
+    VALUES ($1, $2, 'enquiry', $3, 'EnquiryReply', NULL, $4, NULL, $4, $5, 'southend-on-sea/part-5d', $6, $7, NULL, NULL)
     """;
 const string inAppSql = """
     INSERT INTO bench_in_app_notifications (id, account_id, body, council_id, created_at, dedup_key, link, read_at, title)
@@ -181,6 +187,16 @@ app.MapPost("/insert-tx", async (HttpRequest request, NpgsqlDataSource db, Cance
         o.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "bench@example.test" });
         batch.BatchCommands.Add(o);
     }
+
+    var duty = new NpgsqlBatchCommand(dutySql);
+    duty.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+    duty.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = writer.CouncilId });
+    duty.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+    duty.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(14) });
+    duty.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today.AddDays(28) });
+    duty.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "southend-on-sea/part-5d §9.1.5" });
+    duty.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+    batch.BatchCommands.Add(duty);
 
     var n = new NpgsqlBatchCommand(inAppSql);
     n.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
