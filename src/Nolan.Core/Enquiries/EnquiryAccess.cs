@@ -86,30 +86,58 @@ public sealed record EnquiryPermissions(
     bool DecideUrgency,
     bool DisputeUrgency)
 {
+    /// <summary>What the actor may do now: what their relation allows (<see cref="Roles"/>) and the enquiry's state allows.</summary>
     public static EnquiryPermissions For(EnquiryRelation r, Enquiry e)
     {
-        var officer = r.IsOfficerSide();
+        var role = Roles(r);
         var live = e.Status is EnquiryStatus.Open or EnquiryStatus.Assigned or EnquiryStatus.HoldingReplySent;
-        var assigned = (r & EnquiryRelation.AssignedOfficer) != 0;
         return new EnquiryPermissions(
-            Accept: assigned && e.Status == EnquiryStatus.Assigned && e.AcceptedAt is null,
-            Assign: officer && live,
-            FileNote: officer && e.Status != EnquiryStatus.MovedToComplaints,
-            Respond: officer && (live || (e.Status == EnquiryStatus.Answered && e.AwaitingWrittenConfirmation)) && e.AssignedOfficerId is not null,
-            HoldingReply: officer && live && e.AssignedOfficerId is not null,
-            RaiseBurden: assigned && live,
-            AgreeBurden: (r & (EnquiryRelation.AssigneesLineManager | EnquiryRelation.Hub | EnquiryRelation.AssignedOfficer)) != 0 && live,
-            MoveToComplaints: officer && live,
-            Close: officer && e.Status == EnquiryStatus.Answered && !e.AwaitingWrittenConfirmation,
-            Copy: ((r & (EnquiryRelation.RaisingMember | EnquiryRelation.Hub)) != 0) && e.Status != EnquiryStatus.Closed,
-            SeeInternal: officer,
-            ArrangeMeeting: officer && live,
-            RecordComplaintOutcome: officer && e.Status == EnquiryStatus.MovedToComplaints && e.ComplaintDueOn is not null
+            Accept: role.Accept && e.Status == EnquiryStatus.Assigned && e.AcceptedAt is null,
+            Assign: role.Assign && live,
+            FileNote: role.FileNote && e.Status != EnquiryStatus.MovedToComplaints,
+            Respond: role.Respond && (live || (e.Status == EnquiryStatus.Answered && e.AwaitingWrittenConfirmation)) && e.AssignedOfficerId is not null,
+            HoldingReply: role.HoldingReply && live && e.AssignedOfficerId is not null,
+            RaiseBurden: role.RaiseBurden && live,
+            AgreeBurden: role.AgreeBurden && live,
+            MoveToComplaints: role.MoveToComplaints && live,
+            Close: role.Close && e.Status == EnquiryStatus.Answered && !e.AwaitingWrittenConfirmation,
+            Copy: role.Copy && e.Status != EnquiryStatus.Closed,
+            SeeInternal: role.SeeInternal,
+            ArrangeMeeting: role.ArrangeMeeting && live,
+            RecordComplaintOutcome: role.RecordComplaintOutcome && e.Status == EnquiryStatus.MovedToComplaints && e.ComplaintDueOn is not null
                 && e.ComplaintAnsweredAt is null,
-            RecordConsentEvidence: e.AwaitingConsentEvidence && !e.IsFinished
-                && (officer || (r & EnquiryRelation.RaisingMember) != 0),
-            RecordReleaseCheck: (r & EnquiryRelation.AssigneesLineManager) != 0 && live && e.ReleaseCheckedAt is null,
-            DecideUrgency: assigned && live && e.UrgencyRequested is not null && e.UrgencyDisputedAt is null,
-            DisputeUrgency: (r & EnquiryRelation.RaisingMember) != 0 && live && e.Urgent == false && e.UrgencyDisputedAt is null);
+            RecordConsentEvidence: role.RecordConsentEvidence && e.AwaitingConsentEvidence && !e.IsFinished,
+            RecordReleaseCheck: role.RecordReleaseCheck && live && e.ReleaseCheckedAt is null,
+            DecideUrgency: role.DecideUrgency && live && e.UrgencyRequested is not null && e.UrgencyDisputedAt is null,
+            DisputeUrgency: role.DisputeUrgency && live && e.Urgent == false && e.UrgencyDisputedAt is null);
+    }
+
+    /// <summary>
+    /// What the actor's relation could ever allow, whatever the state: a refusal here is a 403 (not yours to do); a
+    /// refusal only by <see cref="For"/> is a 409 (not possible now).
+    /// </summary>
+    public static EnquiryPermissions Roles(EnquiryRelation r)
+    {
+        var officer = r.IsOfficerSide();
+        var assigned = (r & EnquiryRelation.AssignedOfficer) != 0;
+        var raising = (r & EnquiryRelation.RaisingMember) != 0;
+        return new EnquiryPermissions(
+            Accept: assigned,
+            Assign: officer,
+            FileNote: officer,
+            Respond: officer,
+            HoldingReply: officer,
+            RaiseBurden: assigned,
+            AgreeBurden: (r & (EnquiryRelation.AssigneesLineManager | EnquiryRelation.Hub | EnquiryRelation.AssignedOfficer)) != 0,
+            MoveToComplaints: officer,
+            Close: officer,
+            Copy: raising || (r & EnquiryRelation.Hub) != 0,
+            SeeInternal: officer,
+            ArrangeMeeting: officer,
+            RecordComplaintOutcome: officer,
+            RecordConsentEvidence: officer || raising,
+            RecordReleaseCheck: (r & EnquiryRelation.AssigneesLineManager) != 0,
+            DecideUrgency: assigned,
+            DisputeUrgency: raising);
     }
 }

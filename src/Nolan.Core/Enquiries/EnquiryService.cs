@@ -984,11 +984,12 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         CancellationToken ct, bool bumpVersion = true) =>
         pipeline.RunAsync(EnquiryAccess.Rule, Loaded, id, expectedVersion, actor, (e, relations) =>
         {
+            // Not the actor's to do at all: 403; theirs, but not in this state: 409 (docs/access-model.md).
             var relation = (EnquiryRelation)relations;
             return permitted(EnquiryPermissions.For(relation, e)) ? null
-                : relation.IsOfficerSide()
-                    ? new InvalidTransition($"You cannot {doing} while the enquiry is {EnquiryText.Status(e.Status).ToLowerInvariant()}.")
-                    : new NotAllowed($"Only the officers handling this enquiry can {doing}.");
+                : !permitted(EnquiryPermissions.Roles(relation))
+                    ? new NotAllowed($"You cannot {doing}: it is not yours to do on this enquiry.")
+                    : new InvalidTransition($"You cannot {doing} while the enquiry is {EnquiryText.Status(e.Status).ToLowerInvariant()}.");
         }, change, ct, bumpVersion);
 
     /// <summary>An enquiry with what its actions read.</summary>

@@ -292,7 +292,7 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
 
         // Only the officer's line manager records the check.
         var own = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/release-check", new { version = Version(assigned), text = "Checked" });
-        Assert.True(own.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden, $"{(int)own.StatusCode}");
+        await own.ProblemAsync(HttpStatusCode.Forbidden);
         var manager = await f.ApiClientAsync("manager@district-002.demo");
         var checkedOk = await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/release-check", new { version = Version(assigned), text = "Terms may be released; prices withheld." });
         Assert.Equal(HttpStatusCode.OK, checkedOk.StatusCode);
@@ -353,9 +353,9 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
         var grants = await f.WithDbAsync(db => db.AccessGrants.Where(g => g.ResourceId == Guid.Parse(Id(e)) && g.OfficerId != null).Select(g => g.OfficerId!.Value).ToListAsync());
         Assert.Equal(deputies.Select(d => d.Id).Order(), grants.Order());
 
-        // Disputed once: not again.
+        // Disputed once: not again (the member's to do, but not in this state: 409).
         var again = await member.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/urgency-dispute", new { reason = "Still urgent." });
-        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        await again.ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -370,5 +370,22 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
                                             where c.Slug == "southend-on-sea" && a.RoleRows.Any(r => r.Role == Core.CouncilDirectory.OfficerRoles.MonitoringOfficer)
                                             select a.Officer!.Email).SingleAsync());
         Assert.Contains(await MessagesAsync(Id(e)), m => m.Template == "enquiry-urgency-disputed" && m.To == mo);
+    }
+
+    [Fact]
+    public async Task RefusedByRole_403_RefusedByState_409()
+    {
+        // The line manager may see the enquiry but accepting it is the assigned officer's: 403.
+        var (manager, e) = await WestOxfordshireAsync();
+        var officerId = await f.OfficerIdAsync("officer@west-oxfordshire.demo");
+        var passed = await (await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId })).JsonAsync();
+        var byRole = await manager.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/accept", new { version = Version(passed) });
+        await byRole.ProblemAsync(HttpStatusCode.Forbidden);
+
+        // The assigned officer may accept, but not twice: 409.
+        var officer = await f.ApiClientAsync("officer@west-oxfordshire.demo");
+        var accepted = await (await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/accept", new { version = Version(passed) })).JsonAsync();
+        var byState = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/accept", new { version = Version(accepted) });
+        await byState.ProblemAsync(HttpStatusCode.Conflict);
     }
 }
