@@ -8,6 +8,12 @@ namespace Nolan.Core.Common;
 public static class OrderedIds
 {
     private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// Wall-clock time, as <see cref="Guid.CreateVersion7()"/> uses: an identifier's timestamp orders creation, it is not
+    /// a business date, so it never follows a test's fake clock (a clock moved back would break the order).
+    /// </summary>
+    private static readonly TimeProvider Clock = TimeProvider.System;
     private static long _lastMs;
     private static int _counter;
 
@@ -17,7 +23,7 @@ public static class OrderedIds
         int counter;
         lock (Gate)
         {
-            ms = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            ms = Clock.GetUtcNow().ToUnixTimeMilliseconds();
             if (ms <= _lastMs)
             {
                 ms = _lastMs;

@@ -91,15 +91,10 @@ public sealed record EnquiryView(
     EnquiryRelation Relation,
     EnquiryPermissions Can,
     string? AssigneeAway = null,
-    string HubName = CouncilProtocolNames.DefaultHub,
+    string HubName = Protocols.CouncilProtocol.DefaultHubName,
     int WorkingDaysOverdue = 0,
     bool ReleaseCheckApplies = false);
 
-/// <summary>Names used before a council's protocol is known.</summary>
-public static class CouncilProtocolNames
-{
-    public const string DefaultHub = Protocols.CouncilProtocol.DefaultHubName;
-}
 
 /// <summary>A meeting or site visit with the member about the enquiry; both get a calendar invitation.</summary>
 public sealed record ArrangeMeeting(DateTimeOffset? Start, DateTimeOffset? End, string? Location, string? Note);

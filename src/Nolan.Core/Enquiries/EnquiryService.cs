@@ -730,13 +730,9 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             }
 
             var (to, why, explanation) = EnquiryRulebook.UrgencyReferral(p);
-            var referees = to == UrgencyReferee.MonitoringOfficer
-                ? await db.OfficerAppointments.AsNoTracking()
-                    .Where(a => a.CouncilId == e.CouncilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == OfficerRoles.MonitoringOfficer))
-                    .Select(a => a.Officer!).ToListAsync(ct)
-                : await db.OfficerAppointments.AsNoTracking()
-                    .Where(a => a.CouncilId == e.CouncilId && a.Officer!.Active && a.Officer.Grade == OfficerGrade.DeputyChiefExecutive)
-                    .Select(a => a.Officer!).ToListAsync(ct);
+            var referees = await (to == UrgencyReferee.MonitoringOfficer
+                ? CouncilOfficers.WithRole(db, e.CouncilId, OfficerRoles.MonitoringOfficer)
+                : CouncilOfficers.OfGrade(db, e.CouncilId, OfficerGrade.DeputyChiefExecutive)).ToListAsync(ct);
             if (referees.Count == 0)
             {
                 return new InvalidTransition("Nobody holds the post the dispute goes to: ask the Monitoring Officer.");
@@ -1067,6 +1063,4 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         return $"{shortCode}-{receivedOn.Year}-{code}";
     }
-
-    internal static bool IsUniqueViolation(DbUpdateException ex) => DatabaseErrors.IsUniqueViolation(ex);
 }

@@ -230,19 +230,14 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         Guid? lineManager, CancellationToken ct)
     {
         var officerId = to == EscalationTarget.MonitoringOfficer
-            ? await db.OfficerAppointments.AsNoTracking()
-                .Where(a => a.CouncilId == councilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == OfficerRoles.MonitoringOfficer))
-                .Select(a => (Guid?)a.OfficerId).FirstOrDefaultAsync(ct)
+            ? await CouncilOfficers.WithRole(db, councilId, OfficerRoles.MonitoringOfficer).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
             : await ChiefOfficerIdAsync(councilId, serviceChief, lineManager, ct);
         return officerId is { } id && await RecipientAsync(id, ct) is { } recipient ? (id, recipient) : null;
     }
 
     /// <summary>The officers holding <paramref name="role"/> at a council, as recipients.</summary>
     public static IQueryable<Recipient> RoleHolders(NolanDbContext db, Guid councilId, OfficerRoles role) =>
-        db.OfficerAppointments.AsNoTracking()
-            .Where(a => a.CouncilId == councilId && a.Officer!.Active && a.RoleRows.Any(r => r.Role == role))
-            .OrderBy(a => a.Officer!.Name)
-            .Select(a => new Recipient(a.Officer!.AccountId, a.Officer.Name, a.Officer.Email));
+        CouncilOfficers.WithRole(db, councilId, role).Select(o => new Recipient(o.AccountId, o.Name, o.Email));
 
     /// <summary>The service's Chief Officer, else the first Chief Officer up the officer's line management.</summary>
     private async Task<Guid?> ChiefOfficerIdAsync(Guid councilId, Guid? serviceChief, Guid? lineManager, CancellationToken ct)

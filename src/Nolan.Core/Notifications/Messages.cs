@@ -22,16 +22,21 @@ public abstract record Message
     public Dictionary<string, string> Values()
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (placeholder, property) in Properties.GetOrAdd(GetType(), PlaceholdersOf))
         {
-            if (p.Name != nameof(Template) && p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0)
-            {
-                values[Placeholder(p.Name)] = (string?)p.GetValue(this) ?? "";
-            }
+            values[placeholder] = (string?)property.GetValue(this) ?? "";
         }
 
         return values;
     }
+
+    /// <summary>Each model's placeholders, found once per type (messages are made on the enquiry write path).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]> Properties = new();
+
+    private static (string, PropertyInfo)[] PlaceholdersOf(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.Name != nameof(Template) && p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0)
+            .Select(p => (Placeholder(p.Name), p))];
 
     /// <summary>The placeholder a property fills: <c>WorkingDays</c> → <c>working_days</c>.</summary>
     public static string Placeholder(string property)

@@ -186,4 +186,25 @@ public sealed class BadInputTests(NolanFactory f) : IClassFixture<NolanFactory>
         var (html, _) = await page.GetAsync("/enquiries");
         Assert.Contains("no-store", html.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("urgency", "{\"version\":2,\"reason\":\"No urgent field\"}", "urgent")]
+    [InlineData("urgency", "{\"version\":2,\"urgent\":false,\"reason\":\"\"}", "reason")]
+    [InlineData("file-notes", "{\"text\":\"\"}", "text")]
+    public async Task NewActions_MissingOrEmptyValues_400_NothingWritten(string action, string body, string field)
+    {
+        var hub = await f.ApiClientAsync("hub@south-oxfordshire.demo");
+        var memberId = await f.MemberIdAsync("member@south-oxfordshire.demo");
+        var e = await hub.LogAsync(new { memberId, channel = "email", subject = "Bad input", details = "d", urgentBecause = "Tonight." });
+        var officerId = await f.OfficerIdAsync("officer@south-oxfordshire.demo");
+        var id = e.GetProperty("id").GetString();
+        await hub.PostJsonAsync($"/api/v1/enquiries/{id}/assignment", new { version = 1, officerId });
+        var officer = await f.ApiClientAsync("officer@south-oxfordshire.demo");
+        var before = await CountsAsync();
+
+        var problem = await (await officer.PostRawAsync($"/api/v1/enquiries/{id}/{action}", body)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(before, await CountsAsync());
+    }
 }

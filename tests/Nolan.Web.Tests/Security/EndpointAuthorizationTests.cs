@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -52,6 +53,10 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("GET", "/api/v1/notifications"), ("POST", "/api/v1/notifications/read"), ("GET", "/admin/outbox"), ("POST", "/admin/outbox"),
             ("GET", "/admin/templates"), ("GET", "/admin/templates/enquiry-logged"), ("GET", "/account/out-of-office"), ("POST", "/account/out-of-office"),
             ("GET", "/api/v1/me/absence"), ("PUT", "/api/v1/me/absence"), ("DELETE", "/api/v1/me/absence"),
+            ("POST", $"/api/v1/enquiries/{id}/complaint-outcome"), ("POST", $"/api/v1/enquiries/{id}/consent-evidence"),
+            ("POST", $"/api/v1/enquiries/{id}/release-check"), ("POST", $"/api/v1/enquiries/{id}/urgency"),
+            ("POST", $"/api/v1/enquiries/{id}/urgency-dispute"), ("GET", $"/enquiries/{id}/urgency"), ("POST", $"/enquiries/{id}/urgency-dispute"),
+            ("GET", $"/enquiries/{id}/release-check"), ("GET", $"/enquiries/{id}/consent-evidence"), ("GET", $"/enquiries/{id}/complaint-outcome"),
         })
         {
             data.Add(method, url);
@@ -142,5 +147,38 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
         var response = await f.CreateClient().GetAsync(new Uri("/sign-in", UriKind.Relative));
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    public static TheoryData<string, string, string> NewActionRefusals() => new()
+    {
+        // Seen, but not theirs to do: 403.
+        { "member@south-oxfordshire.demo", "urgency", "{\"version\":2,\"urgent\":true,\"reason\":\"r\"}" },
+        { "member@south-oxfordshire.demo", "release-check", "{\"version\":2,\"text\":\"t\"}" },
+        { "member@south-oxfordshire.demo", "complaint-outcome", "{\"version\":2,\"text\":\"t\"}" },
+        { "hub@south-oxfordshire.demo", "urgency-dispute", "{\"reason\":\"r\"}" },
+        // Not seen at all: 404, as if it did not exist.
+        { "officer2@south-oxfordshire.demo", "urgency", "{\"version\":2,\"urgent\":true,\"reason\":\"r\"}" },
+        { "member2@south-oxfordshire.demo", "urgency-dispute", "{\"reason\":\"r\"}" },
+        { "mo@south-oxfordshire.demo", "consent-evidence", "{\"text\":\"t\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NewActionRefusals))]
+    public async Task NewEnquiryActions_RoleLacking_403_Unrelated_404_NothingWritten(string email, string action, string body)
+    {
+        var hub = await f.ApiClientAsync("hub@south-oxfordshire.demo");
+        var memberId = await f.MemberIdAsync("member@south-oxfordshire.demo");
+        var e = await hub.LogAsync(new { memberId, channel = "email", subject = "Refusals " + Guid.NewGuid(), details = "d", urgentBecause = "Tonight." });
+        var officerId = await f.OfficerIdAsync("officer@south-oxfordshire.demo");
+        var id = e.GetProperty("id").GetString();
+        await hub.PostJsonAsync($"/api/v1/enquiries/{id}/assignment", new { version = 1, officerId });
+        var before = await f.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.EntityId == Guid.Parse(id!)));
+
+        var api = await f.ApiClientAsync(email);
+        var response = await api.PostRawAsync($"/api/v1/enquiries/{id}/{action}", body);
+
+        var sees = email.StartsWith("member@", StringComparison.Ordinal) || email.StartsWith("hub@", StringComparison.Ordinal);
+        await response.ProblemAsync(sees ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound);
+        Assert.Equal(before, await f.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.EntityId == Guid.Parse(id!))));
     }
 }
