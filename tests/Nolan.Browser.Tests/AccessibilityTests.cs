@@ -109,6 +109,49 @@ public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutp
         Assert.True(problems.Count == 0, $"{problems.Count} accessibility problem(s):\n" + string.Join("\n", problems));
     }
 
+    [Fact]
+    public async Task EveryEnquiryStepPage_Axe_NoSeriousOrCriticalViolations()
+    {
+        var shots = new Screenshots("axe-steps");
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await using var context = page.Context;
+        var problems = new List<string>();
+
+        // A member logs an enquiry naming a service; West Oxfordshire sends it to the service's manager (para 33).
+        await Journeys.SignInAsync(page, shots, "member@west-oxfordshire.demo", "My enquiries");
+        await page.GotoAsync("/enquiries/new");
+        await page.GetByLabel("Subject", new() { Exact = true }).FillAsync("Overgrown hedge on Mill Lane");
+        await page.GetByLabel("Details", new() { Exact = true }).FillAsync("The hedge blocks half the footpath.");
+        await page.GetByLabel("Service it concerns (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Waste and recycling" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log enquiry" }).ClickAsync();
+        var id = Journeys.EnquiryIdOf(page);
+        await Journeys.SignOutAsync(page, shots);
+
+        // The manager opens every step the enquiry page offers them, each one its own page.
+        await Journeys.SignInAsync(page, shots, "manager@west-oxfordshire.demo", "Assigned to me");
+        await page.GotoAsync($"/enquiries/{id}");
+        var steps = await page.Locator($"a[href^='/enquiries/{id}/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.True(steps.Length >= 8, $"expected the manager to be offered most steps, got: {string.Join(", ", steps)}");
+        foreach (var href in steps)
+        {
+            await page.GotoAsync(href);
+            var name = href[(href.LastIndexOf('/') + 1)..];
+            await Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
+            await Expect(page.Locator("form[method=post] button, form[method=post] input[type=submit]").First).ToBeVisibleAsync();
+            await shots.TakeAsync(page, name);
+            foreach (var violation in await Axe.CheckAsync(page))
+            {
+                output.WriteLine($"{name}: {violation}");
+                if (violation.IsSeriousOrCritical)
+                {
+                    problems.Add($"{name}: {violation}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} accessibility problem(s):\n" + string.Join("\n", problems));
+    }
+
     [GeneratedRegex("&#?[A-Za-z0-9]+;")]
     private static partial Regex RawEntity();
 }

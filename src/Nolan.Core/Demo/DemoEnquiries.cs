@@ -74,7 +74,7 @@ public static class DemoEnquiries
 
                 if (e.AssignedOfficerId != officerId)
                 {
-                    e = (await enquiries.AssignAsync(e.Id, e.Version, officerId, "Please pick this up.", hub, ct)).Value ?? e;
+                    e = (await enquiries.AssignAsync(e.Id, e.Version, new AssignEnquiry(officerId, "Please pick this up."), hub, ct)).Value ?? e;
                 }
 
                 switch (i % 6)

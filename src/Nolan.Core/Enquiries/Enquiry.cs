@@ -12,6 +12,9 @@ public enum EnquiryStatus
     Answered,
     Closed,
     MovedToComplaints,
+
+    /// <summary>Refused as a disproportionate request by whoever the protocol says decides (A5).</summary>
+    Refused,
 }
 
 /// <summary>How the enquiry reached the council.</summary>
@@ -93,6 +96,12 @@ public sealed class Enquiry : Kernel.IChangeableItem
     /// <summary>When a line manager recorded the check before commercially sensitive information is released (002 16.8).</summary>
     public DateTimeOffset? ReleaseCheckedAt { get; set; }
 
+    /// <summary>When a disproportionate burden was referred for a decision on whether to provide the information (A5).</summary>
+    public DateTimeOffset? BurdenReferredAt { get; set; }
+
+    /// <summary>When that decision was recorded.</summary>
+    public DateTimeOffset? BurdenDecidedAt { get; set; }
+
     /// <summary>When the complaints procedure's response was recorded (meets the complaint's duty).</summary>
     public DateTimeOffset? ComplaintAnsweredAt { get; set; }
 
@@ -113,7 +122,17 @@ public sealed class Enquiry : Kernel.IChangeableItem
 
     public List<EnquiryActivity> Activities { get; init; } = [];
 
-    public bool IsFinished => Status is EnquiryStatus.Answered or EnquiryStatus.Closed or EnquiryStatus.MovedToComplaints;
+    /// <summary>The statuses in which nothing more is owed to the member: one list for every check and query.</summary>
+    public static readonly IReadOnlyList<EnquiryStatus> FinishedStatuses =
+        [EnquiryStatus.Answered, EnquiryStatus.Closed, EnquiryStatus.MovedToComplaints, EnquiryStatus.Refused];
+
+    /// <summary>The statuses in which a reply is still owed.</summary>
+    public static readonly IReadOnlyList<EnquiryStatus> LiveStatuses =
+        [EnquiryStatus.Open, EnquiryStatus.Assigned, EnquiryStatus.HoldingReplySent];
+
+    public bool IsFinished => FinishedStatuses.Contains(Status);
+
+    public bool IsLive => LiveStatuses.Contains(Status);
 
     /// <summary>The date the next response is owed: a holding reply's promised date replaces the original.</summary>
     public DateOnly? EffectiveDueOn => PromisedBy ?? DueOn;
@@ -125,7 +144,7 @@ public sealed class Enquiry : Kernel.IChangeableItem
     public static Timeliness TimelinessOf(EnquiryStatus status, DateOnly? dueOn, DateOnly? promisedBy, DateOnly? veryOverdueAfter,
         DateOnly? explainedOn, DateOnly today)
     {
-        if (status is EnquiryStatus.Answered or EnquiryStatus.Closed or EnquiryStatus.MovedToComplaints)
+        if (FinishedStatuses.Contains(status))
         {
             return Timeliness.Finished;
         }
@@ -173,6 +192,8 @@ public enum ActivityKind
     ReleaseChecked,
     UrgencyDecided,
     UrgencyDisputed,
+    BurdenDecided,
+    Refused,
 }
 
 /// <summary>One entry in an enquiry's file.</summary>

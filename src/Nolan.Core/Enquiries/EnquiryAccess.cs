@@ -15,13 +15,17 @@ public enum EnquiryRelation
     AssignedOfficer = 4,
     AssigneesLineManager = 8,
     Hub = 16,
+
+    /// <summary>Holds the post that decides a burden referred for a decision (the Monitoring Officer), on that enquiry.</summary>
+    BurdenDecider = 32,
 }
 
 /// <summary>
 /// Who may see an enquiry: the member who raised it, members it was explicitly copied to (an <c>Allow</c> grant), the
-/// assigned officer and their line manager, and the council's Members Support Hub — unless a <c>Deny</c> grant hides it
-/// from them. Nobody else: not other members, not other officers, not the Monitoring Officer or Chief Executive by role
-/// alone, not a system administrator. Declared once here; the kernel's <see cref="ItemAccess{TItem}"/> makes both the
+/// assigned officer and their line manager, the council's Members Support Hub, and the council's Monitoring Officer once
+/// the enquiry is referred to them to decide whether a disproportionate request is answered — unless a <c>Deny</c> grant
+/// hides it from them. Nobody else: not other members, not other officers, not the Monitoring Officer or Chief Executive
+/// by role alone, not a system administrator. Declared once here; the kernel's <see cref="ItemAccess{TItem}"/> makes both the
 /// list filter and the single read from it.
 /// </summary>
 public sealed class EnquiryAccess : ItemAccess<Enquiry>
@@ -52,6 +56,13 @@ public sealed class EnquiryAccess : ItemAccess<Enquiry>
         if (hubCouncils.Count > 0)
         {
             yield return new((int)EnquiryRelation.Hub, e => hubCouncils.Contains(e.CouncilId));
+        }
+
+        // A referral is to a post, not a person: whoever is the Monitoring Officer when it is decided can decide it.
+        var deciderCouncils = actor.CouncilsWhere(OfficerRoles.MonitoringOfficer);
+        if (deciderCouncils.Count > 0)
+        {
+            yield return new((int)EnquiryRelation.BurdenDecider, e => e.BurdenReferredAt != null && deciderCouncils.Contains(e.CouncilId));
         }
     }
 }
@@ -84,13 +95,14 @@ public sealed record EnquiryPermissions(
     bool RecordConsentEvidence,
     bool RecordReleaseCheck,
     bool DecideUrgency,
-    bool DisputeUrgency)
+    bool DisputeUrgency,
+    bool DecideBurden)
 {
     /// <summary>What the actor may do now: what their relation allows (<see cref="Roles"/>) and the enquiry's state allows.</summary>
     public static EnquiryPermissions For(EnquiryRelation r, Enquiry e)
     {
         var role = Roles(r);
-        var live = e.Status is EnquiryStatus.Open or EnquiryStatus.Assigned or EnquiryStatus.HoldingReplySent;
+        var live = e.IsLive;
         return new EnquiryPermissions(
             Accept: role.Accept && e.Status == EnquiryStatus.Assigned && e.AcceptedAt is null,
             Assign: role.Assign && live,
@@ -109,7 +121,8 @@ public sealed record EnquiryPermissions(
             RecordConsentEvidence: role.RecordConsentEvidence && e.AwaitingConsentEvidence && !e.IsFinished,
             RecordReleaseCheck: role.RecordReleaseCheck && live && e.ReleaseCheckedAt is null,
             DecideUrgency: role.DecideUrgency && live && e.UrgencyRequested is not null && e.UrgencyDisputedAt is null,
-            DisputeUrgency: role.DisputeUrgency && live && e.Urgent == false && e.UrgencyDisputedAt is null);
+            DisputeUrgency: role.DisputeUrgency && live && e.Urgent == false && e.UrgencyDisputedAt is null,
+            DecideBurden: role.DecideBurden && live && e.BurdenReferredAt is not null && e.BurdenDecidedAt is null);
     }
 
     /// <summary>
@@ -121,6 +134,7 @@ public sealed record EnquiryPermissions(
         var officer = r.IsOfficerSide();
         var assigned = (r & EnquiryRelation.AssignedOfficer) != 0;
         var raising = (r & EnquiryRelation.RaisingMember) != 0;
+        var decider = (r & EnquiryRelation.BurdenDecider) != 0;
         return new EnquiryPermissions(
             Accept: assigned,
             Assign: officer,
@@ -132,12 +146,13 @@ public sealed record EnquiryPermissions(
             MoveToComplaints: officer,
             Close: officer,
             Copy: raising || (r & EnquiryRelation.Hub) != 0,
-            SeeInternal: officer,
+            SeeInternal: officer || decider,
             ArrangeMeeting: officer,
             RecordComplaintOutcome: officer,
             RecordConsentEvidence: officer || raising,
             RecordReleaseCheck: (r & EnquiryRelation.AssigneesLineManager) != 0,
             DecideUrgency: assigned,
-            DisputeUrgency: raising);
+            DisputeUrgency: raising,
+            DecideBurden: decider);
     }
 }

@@ -18,19 +18,56 @@ public sealed record LogEnquiry
     public DateTimeOffset? ReceivedAt { get; init; }
 }
 
-/// <summary>Send a substantive response. <see cref="Oral"/>: it was given by phone or in person.</summary>
 /// <summary>
-/// A substantive response. <paramref name="PublicDomain"/>: the officer confirms the information is in the public domain
+/// A substantive response; <paramref name="Oral"/>: it was given by phone or in person. <paramref name="PublicDomain"/>: the officer confirms the information is in the public domain
 /// (West Oxfordshire para 67); <paramref name="CommerciallySensitive"/>: it releases commercially sensitive information (002 16.8).
 /// </summary>
 public sealed record SendResponse(string? Body, bool Oral = false, bool PublicDomain = false, bool CommerciallySensitive = false);
 
-/// <summary>A holding reply: why it is late, what is being done, and when the full answer will come.</summary>
-/// <summary>A holding reply; <paramref name="Oral"/> when the officer told the member by phone or in person.</summary>
+/// <summary>
+/// A holding reply: why it is late, what is being done, and when the full answer will come; <paramref name="Oral"/> when
+/// the officer told the member by phone or in person.
+/// </summary>
 public sealed record SendHoldingReply(string? Reason, string? Action, DateOnly? NewDeadline, bool Oral = false);
 
 /// <summary>Agreed approach to a disproportionate request, optionally with a new deadline.</summary>
 public sealed record AgreeBurden(string? Approach, DateOnly? NewDeadline);
+
+/// <summary>Assign from the Hub's queue, or pass on to a colleague, with an optional note for the officer.</summary>
+public sealed record AssignEnquiry(Guid OfficerId, string? Note = null);
+
+/// <summary>A file note of a conversation (officers only).</summary>
+public sealed record AddFileNote(string? Text);
+
+/// <summary>
+/// A disproportionate burden, raised with whoever the protocol names; <paramref name="ReferForDecision"/> also asks
+/// whoever decides whether such a request is refused (where the protocol allows refusal).
+/// </summary>
+public sealed record RaiseBurden(string? Text, bool ReferForDecision = false);
+
+/// <summary>The decision on a referred burden: provide the information, or refuse the request, with reasons.</summary>
+public sealed record DecideBurden(bool Provide, string? Reason);
+
+/// <summary>It is really a complaint: moved to the complaints procedure, with the reason the member sees.</summary>
+public sealed record MoveToComplaints(string? Reason);
+
+/// <summary>What the complaints procedure decided or replied.</summary>
+public sealed record RecordComplaintOutcome(string? Text);
+
+/// <summary>The constituent's consent evidence that was being sought.</summary>
+public sealed record RecordConsentEvidence(string? Text);
+
+/// <summary>A line manager's check before commercially sensitive information is released.</summary>
+public sealed record RecordReleaseCheck(string? Text);
+
+/// <summary>The officer's decision on a member's request for urgency, with the reason the member sees.</summary>
+public sealed record DecideUrgency(bool Urgent, string? Reason);
+
+/// <summary>The member disputes a decision that it is not urgent.</summary>
+public sealed record DisputeUrgency(string? Reason);
+
+/// <summary>Copy to another member of the council.</summary>
+public sealed record CopyToMember(Guid MemberId);
 
 /// <summary>A list of enquiries the actor may see.</summary>
 public enum EnquiryScope
@@ -93,7 +130,8 @@ public sealed record EnquiryView(
     string? AssigneeAway = null,
     string HubName = Protocols.CouncilProtocol.DefaultHubName,
     int WorkingDaysOverdue = 0,
-    bool ReleaseCheckApplies = false);
+    bool ReleaseCheckApplies = false,
+    BurdenDecisionRoute? BurdenDecision = null);
 
 
 /// <summary>A meeting or site visit with the member about the enquiry; both get a calendar invitation.</summary>

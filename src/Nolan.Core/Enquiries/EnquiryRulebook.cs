@@ -10,6 +10,9 @@ public sealed record DeadlineDecision(DateOnly? DueOn, DateOnly? VeryOverdueAfte
 public sealed record RuleDescription(string Title, string Text, Rule Source);
 
 /// <summary>Where a new enquiry goes, and why.</summary>
+/// <summary>Who decides whether a disproportionate request is refused, and why that person.</summary>
+public sealed record BurdenDecisionRoute(BurdenDecider By, Citation Why, string Explanation);
+
 public sealed record RoutingDecision(Guid? OfficerId, string? OfficerName, bool ToHub, Citation Why, string Explanation);
 
 /// <summary>
@@ -206,12 +209,39 @@ public static class EnquiryRulebook
             return (rule.RaiseWith, p.Cite(rule), $"Raised with {names}, as the protocol says.");
         }
 
-        var refusal = !rule.Silent && rule.MayRefuse
-            ? " The protocol allows such a request to be refused; whether to refuse is for the Monitoring Officer to advise on."
-            : "";
         return ([BurdenParty.LineManager], rule.Silent ? null : p.Cite(rule),
-            "Your protocol names nobody to raise this with: your line manager has been told, and the Monitoring Officer can advise." + refusal);
+            "Your protocol names nobody to raise this with: your line manager has been told, and the Monitoring Officer can advise.");
     }
+
+    /// <summary>
+    /// A5: whether a disproportionate request may be refused, and who decides. The protocol's named decider where it
+    /// has one (Cambridge 9.6: the Monitoring Officer "shall determine whether the information should be provided");
+    /// where it allows refusal but names nobody (South Oxfordshire and Vale para 83, 002 16.1), the Monitoring Officer,
+    /// and Nolan says that the protocol is silent on who; null where the protocol gives no power to refuse.
+    /// </summary>
+    public static BurdenDecisionRoute? BurdenDecision(CouncilProtocol p)
+    {
+        var e = p.Version.Enquiries;
+        if (!e.BurdenDecision.Silent)
+        {
+            return new(e.BurdenDecision.By, p.Cite(e.BurdenDecision),
+                $"Under your protocol {BurdenDeciderName(e.BurdenDecision.By)} decides whether the information should be provided.");
+        }
+
+        if (e.Burden is { Silent: false, MayRefuse: true })
+        {
+            return new(BurdenDecider.MonitoringOfficer, p.Cite(e.Burden),
+                "Your protocol allows such a request to be refused but names nobody to decide, so the Monitoring Officer decides.");
+        }
+
+        return null;
+    }
+
+    public static string BurdenDeciderName(BurdenDecider decider) => decider switch
+    {
+        BurdenDecider.MonitoringOfficer => "the Monitoring Officer",
+        _ => decider.ToString(),
+    };
 
     public static string BurdenPartyName(BurdenParty party) => party switch
     {
@@ -287,8 +317,12 @@ public static class EnquiryRulebook
             new("Constituents' personal data", e.ConstituentData.ConsentEvidenceRequired
                 ? "An enquiry carrying a constituent's personal data records the evidence of their consent."
                 : "No consent record is required.", e.ConstituentData),
-            new("Disproportionate burden", burden + (e.Burden is { Silent: false, MayRefuse: true } ? " The protocol allows the request to be refused."
-                : e.Burden.Silent ? "" : " The protocol gives no power to refuse."), e.Burden),
+            new("Disproportionate burden", burden, e.Burden),
+            new("Refusing a disproportionate request", BurdenDecision(p) is { } decision
+                ? decision.Explanation + " The officer asks for that decision when they raise the burden; a refused member is told why."
+                : e.Burden.Silent ? "Your protocol says nothing about refusing a request: ask the Monitoring Officer."
+                : "Your protocol gives no power to refuse: an alternative deadline or response is agreed instead.",
+                e.BurdenDecision),
             new("Information for a third party", e.ThirdPartyInformation is { Silent: false, PublicDomainOnly: true }
                 ? "A reply to an enquiry carrying a constituent's personal information may give only information in the public domain: the officer confirms it."
                 : "Your protocol sets no further condition on information given on behalf of a constituent.", e.ThirdPartyInformation),

@@ -269,7 +269,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, assignee?.Name,
             enquiry.TimelinessOn(Today), deadline, activities, [], relation, can, HubName: p.HubName,
             WorkingDaysOverdue: EnquiryRulebook.WorkingDaysOverdue(p, enquiry.TimelinessOn(Today), enquiry.EffectiveDueOn, Today),
-            ReleaseCheckApplies: EnquiryRulebook.ReleaseCheckApplies(p));
+            ReleaseCheckApplies: EnquiryRulebook.ReleaseCheckApplies(p), BurdenDecision: EnquiryRulebook.BurdenDecision(p));
     }
 
     // ---------------------------------------------------------------- reading
@@ -312,7 +312,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         return new EnquiryView(e, council, e.Member!.Name, e.Ward?.Name, e.Service?.Name, e.AssignedOfficer?.Name,
             e.TimelinessOn(Today), deadline, activities, copies, relation, can, away, p.HubName,
-            EnquiryRulebook.WorkingDaysOverdue(p, e.TimelinessOn(Today), e.EffectiveDueOn, Today), EnquiryRulebook.ReleaseCheckApplies(p));
+            EnquiryRulebook.WorkingDaysOverdue(p, e.TimelinessOn(Today), e.EffectiveDueOn, Today), EnquiryRulebook.ReleaseCheckApplies(p),
+            EnquiryRulebook.BurdenDecision(p));
     }
 
     /// <summary>A list for one of the dashboards, newest first, 25 to a page.</summary>
@@ -362,10 +363,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         q = q.VisibleTo(db, actor);
         q = stage switch
         {
-            StageFilter.Live => q.Where(e => e.Status == EnquiryStatus.Open || e.Status == EnquiryStatus.Assigned
-                || e.Status == EnquiryStatus.HoldingReplySent),
-            StageFilter.Finished => q.Where(e => e.Status == EnquiryStatus.Answered || e.Status == EnquiryStatus.Closed
-                || e.Status == EnquiryStatus.MovedToComplaints),
+            StageFilter.Live => q.Where(e => Enquiry.LiveStatuses.Contains(e.Status)),
+            StageFilter.Finished => q.Where(e => Enquiry.FinishedStatuses.Contains(e.Status)),
             _ => q,
         };
 
@@ -419,16 +418,16 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }, ct);
 
     /// <summary>Assign (from the Hub's queue) or pass on to a colleague; the member is told who has it (002 16.7).</summary>
-    public Task<Result<Enquiry>> AssignAsync(Guid id, int version, Guid officerId, string? note, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> AssignAsync(Guid id, int version, AssignEnquiry o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, c => c.Assign, "assign it", async (e, p) =>
         {
-            if (note?.Length > EnquiryLimits.TextMax)
+            if (o.Note?.Length > EnquiryLimits.TextMax)
             {
                 return ValidationFailed.For("Note", $"The note must be {EnquiryLimits.TextMax:N0} characters or fewer");
             }
 
             var chosen = await db.Officers.AsNoTracking()
-                .Where(o => o.Id == officerId && o.Active && db.OfficerAppointments.Any(a => a.OfficerId == o.Id && a.CouncilId == e.CouncilId))
+                .Where(x => x.Id == o.OfficerId && x.Active && db.OfficerAppointments.Any(a => a.OfficerId == x.Id && a.CouncilId == e.CouncilId))
                 .FirstOrDefaultAsync(ct);
             if (chosen is null)
             {
@@ -460,7 +459,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.PassingOn;
             var cite = cover?.Why ?? (passing && !rule.Silent ? p.Cite(rule) : null);
-            var body = string.Join(" ", new[] { string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cover?.Explanation }.OfType<string>());
+            var body = string.Join(" ", new[] { string.IsNullOrWhiteSpace(o.Note) ? null : o.Note.Trim(), cover?.Explanation }.OfType<string>());
             var act = Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
                 body: body.Length == 0 ? null : body, subjectId: officer.Id, subjectName: officer.Name, citation: cite);
             db.EnquiryActivities.Add(act);
@@ -470,7 +469,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 Subject = e.Subject,
                 Member = e.Member!.Name,
                 Deadline = e.EffectiveDueOn is { } due ? $"A substantive reply is due by {LondonTime.FormatDate(due)}." : "Your protocol sets no deadline.",
-                Note = string.Join(" ", new[] { string.IsNullOrWhiteSpace(note) ? null : $"Note from {actor.Name}: {note.Trim()}", cover?.Explanation }.OfType<string>()),
+                Note = string.Join(" ", new[] { string.IsNullOrWhiteSpace(o.Note) ? null : $"Note from {actor.Name}: {o.Note.Trim()}", cover?.Explanation }.OfType<string>()),
             }, act.Id + "-officer", ct);
             // The member is told who now has it only where the protocol says so (002 16.7); they can always see it.
             if (passing && EnquiryRulebook.TellMemberWhenPassedOn(p).Tell)
@@ -485,18 +484,18 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }, ct);
 
     /// <summary>A file note of a conversation (002 16.6). Officers' record: not shown to members.</summary>
-    public Task<Result<Enquiry>> AddFileNoteAsync(Guid id, string? text, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> AddFileNoteAsync(Guid id, AddFileNote o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, null, actor, c => c.FileNote, "add a file note", async (e, p) =>
         {
-            if (Required(text, "Text", "Enter the file note", EnquiryLimits.DetailsMax) is { } error)
+            if (Required(o.Text, "Text", "Enter the file note", EnquiryLimits.DetailsMax) is { } error)
             {
                 return error;
             }
 
             var rule = p.Version.Enquiries.FileNotes;
             var cite = rule.Silent ? null : p.Cite(rule);
-            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.FileNote, body: text!.Trim(), @internal: true, citation: cite));
-            await AuditAsync(actor, "enquiry.file_note_added", e, null, new { Length = text.Length }, cite, ct);
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.FileNote, body: o.Text!.Trim(), @internal: true, citation: cite));
+            await AuditAsync(actor, "enquiry.file_note_added", e, null, new { Length = o.Text.Length }, cite, ct);
             return e;
         }, ct, bumpVersion: false);
 
@@ -604,17 +603,55 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             return e;
         }, ct);
 
-    /// <summary>Flag a disproportionate burden to the officer's manager (A5).</summary>
-    public Task<Result<Enquiry>> RaiseBurdenAsync(Guid id, string? text, Actor actor, CancellationToken ct = default) =>
+    /// <summary>
+    /// Raise a disproportionate burden with whoever the protocol names (A5); where the protocol allows refusal and the
+    /// officer asks, it is also referred to whoever decides whether the information is provided (Cambridge 9.6), who can
+    /// then see the enquiry for as long as they hold that post.
+    /// </summary>
+    public Task<Result<Enquiry>> RaiseBurdenAsync(Guid id, RaiseBurden o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, null, actor, c => c.RaiseBurden, "raise a disproportionate burden", async (e, p) =>
         {
-            if (Required(text, "Text", "Explain why the enquiry is a disproportionate burden", EnquiryLimits.TextMax) is { } error)
+            if (Required(o.Text, "Text", "Explain why the enquiry is a disproportionate burden", EnquiryLimits.TextMax) is { } error)
             {
                 return error;
             }
 
+            var decision = EnquiryRulebook.BurdenDecision(p);
+            List<Recipient> deciders = [];
+            if (o.ReferForDecision)
+            {
+                if (decision is null)
+                {
+                    var burden = p.Version.Enquiries.Burden;
+                    return burden.Silent
+                        ? ValidationFailed.For("ReferForDecision", "Your protocol says nothing about refusing a request: ask the Monitoring Officer")
+                        : ProtocolRefused.For("ReferForDecision",
+                            "Your protocol gives no power to refuse the request: agree an alternative deadline or response with the member", p.Cite(burden));
+                }
+
+                if (e.BurdenReferredAt is not null)
+                {
+                    return new InvalidTransition("It has already been referred for a decision.");
+                }
+
+                deciders = await CouncilOfficers.WithRole(db, e.CouncilId, OfficerRoles.MonitoringOfficer)
+                    .Select(x => new Recipient(x.AccountId, x.Name, x.Email)).ToListAsync(ct);
+                if (deciders.Count == 0)
+                {
+                    return new InvalidTransition("Nobody holds the post that decides this: ask the Monitoring Officer to be recorded in Nolan.");
+                }
+
+                e.BurdenReferredAt = Now;
+            }
+
             var (parties, cite, explanation) = EnquiryRulebook.BurdenRaisedWith(p);
-            var act = Activity(e, actor, ActivityKind.BurdenRaised, body: $"{text!.Trim()}\n\n{explanation}", @internal: true, citation: cite);
+            var body = $"{o.Text!.Trim()}\n\n{explanation}";
+            if (o.ReferForDecision)
+            {
+                body += $" Referred for a decision under {decision!.Why.Reference}: {decision.Explanation}";
+            }
+
+            var act = Activity(e, actor, ActivityKind.BurdenRaised, body: body, @internal: true, citation: cite);
             db.EnquiryActivities.Add(act);
             var told = new List<Recipient>();
             foreach (var party in parties)
@@ -626,14 +663,92 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             {
                 var toMember = to.Email.Equals(e.Member!.Email, StringComparison.OrdinalIgnoreCase);
                 Message message = toMember
-                    ? new EnquiryBurdenMember { Reference = e.Reference, Subject = e.Subject, Officer = actor.Name, Reason = text.Trim() }
-                    : new EnquiryBurdenRaised { Reference = e.Reference, Subject = e.Subject, Officer = actor.Name, Member = e.Member!.Name, Reason = text.Trim() };
+                    ? new EnquiryBurdenMember { Reference = e.Reference, Subject = e.Subject, Officer = actor.Name, Reason = o.Text.Trim() }
+                    : new EnquiryBurdenRaised { Reference = e.Reference, Subject = e.Subject, Officer = actor.Name, Member = e.Member!.Name, Reason = o.Text.Trim() };
                 await NotifyAsync(e, p, to, message, $"{act.Id}/{to.Email}", ct);
             }
 
-            await AuditAsync(actor, "enquiry.burden_raised", e, null, new { Raised = true, RaisedWith = parties.Select(x => x.ToString()) }, cite, ct);
+            foreach (var to in deciders)
+            {
+                await NotifyAsync(e, p, to, new EnquiryBurdenReferred
+                {
+                    Reference = e.Reference,
+                    Subject = e.Subject,
+                    Officer = actor.Name,
+                    Member = e.Member!.Name,
+                    Reason = o.Text.Trim(),
+                    Why = decision!.Why.Describe(),
+                }, $"{act.Id}/decide/{to.Email}", ct);
+            }
+
+            await AuditAsync(actor, "enquiry.burden_raised", e, null, new
+            {
+                Raised = true,
+                RaisedWith = parties.Select(x => x.ToString()),
+                e.BurdenReferredAt,
+            }, o.ReferForDecision ? decision!.Why : cite, ct);
             return e;
-        }, ct, bumpVersion: false);
+        }, ct, bumpVersion: o.ReferForDecision);
+
+    /// <summary>
+    /// Whoever the protocol says decides (the Monitoring Officer) decides a referred burden: provide the information (the
+    /// officer answers it as usual), or refuse the request, which finishes the enquiry and tells the member why, with the
+    /// paragraph that allows it.
+    /// </summary>
+    public Task<Result<Enquiry>> DecideBurdenAsync(Guid id, int version, DecideBurden o, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, actor, c => c.DecideBurden, "decide whether the information should be provided", async (e, p) =>
+        {
+            if (Required(o.Reason, "Reason", o.Provide ? "Give your reasons for the officer" : "Give the member your reasons for refusing", EnquiryLimits.TextMax) is { } error)
+            {
+                return error;
+            }
+
+            if (EnquiryRulebook.BurdenDecision(p) is not { } decision)
+            {
+                return new InvalidTransition("Your protocol gives no power to refuse the request.");
+            }
+
+            var before = new { Status = e.Status.ToString(), e.BurdenDecidedAt };
+            e.BurdenDecidedAt = Now;
+            var reason = o.Reason!.Trim();
+            EnquiryActivity act;
+            if (o.Provide)
+            {
+                act = Activity(e, actor, ActivityKind.BurdenDecided, body: reason, @internal: true, citation: decision.Why);
+            }
+            else
+            {
+                e.Status = EnquiryStatus.Refused;
+                e.ClosedAt = Now;
+                await duties.MeetAsync(Entity, e.Id, DutyKind.EnquiryReply, "refused as a disproportionate request", Now, ct);
+                act = Activity(e, actor, ActivityKind.Refused, body: reason, citation: decision.Why);
+                await NotifyAsync(e, p, MemberRecipient(e.Member!), new EnquiryRefused
+                {
+                    Reference = e.Reference,
+                    Subject = e.Subject,
+                    DecidedBy = actor.Name,
+                    Reason = reason,
+                    Why = decision.Why.Describe(),
+                }, act.Id + "-member", ct);
+            }
+
+            db.EnquiryActivities.Add(act);
+            if (e.AssignedOfficer is { } officer)
+            {
+                await NotifyAsync(e, p, new Recipient(officer.AccountId, officer.Name, officer.Email), new EnquiryBurdenDecided
+                {
+                    Reference = e.Reference,
+                    Subject = e.Subject,
+                    DecidedBy = actor.Name,
+                    Outcome = o.Provide ? "The information should be provided: please answer the enquiry." : "The request is refused: the member has been told why.",
+                    Reason = reason,
+                }, act.Id + "-officer", ct);
+            }
+
+            await AuditAsync(actor, o.Provide ? "enquiry.burden_decided" : "enquiry.refused", e, before,
+                new { Status = e.Status.ToString(), e.BurdenDecidedAt, o.Provide }, decision.Why, ct);
+            return e;
+        }, ct);
 
     /// <summary>Record the agreed approach to a disproportionate request, optionally with an alternative deadline.</summary>
     public Task<Result<Enquiry>> AgreeBurdenAsync(Guid id, int version, AgreeBurden o, Actor actor, CancellationToken ct = default) =>
@@ -663,10 +778,10 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }, ct);
 
     /// <summary>It is really a complaint: it moves to the council's complaints procedure, with its deadline if any (A6).</summary>
-    public Task<Result<Enquiry>> MoveToComplaintsAsync(Guid id, int version, string? reason, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> MoveToComplaintsAsync(Guid id, int version, MoveToComplaints o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, c => c.MoveToComplaints, "move it to the complaints procedure", async (e, p) =>
         {
-            if (Required(reason, "Reason", "Explain why this is a complaint", EnquiryLimits.TextMax) is { } error)
+            if (Required(o.Reason, "Reason", "Explain why this is a complaint", EnquiryLimits.TextMax) is { } error)
             {
                 return error;
             }
@@ -683,8 +798,8 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 duties.Owe(e.CouncilId, Entity, e.Id, DutyKind.ComplaintResponse, null, complaintDue, null, e.ProtocolVersion, cite, Now);
             }
             var body = due is { } d
-                ? $"Moved to {route}. A response is due by {LondonTime.FormatDate(d)}. {reason!.Trim()}"
-                : $"Moved to {route}. {reason!.Trim()}";
+                ? $"Moved to {route}. A response is due by {LondonTime.FormatDate(d)}. {o.Reason!.Trim()}"
+                : $"Moved to {route}. {o.Reason!.Trim()}";
             var act = Activity(e, actor, ActivityKind.MovedToComplaints, body: body, citation: cite);
             db.EnquiryActivities.Add(act);
             await NotifyAsync(e, p, MemberRecipient(e.Member!), new EnquiryMovedToComplaints
@@ -699,20 +814,20 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }, ct);
 
     /// <summary>The officer handling the enquiry decides whether it is urgent (para 30: "deemed by the officer to be urgent").</summary>
-    public Task<Result<Enquiry>> DecideUrgencyAsync(Guid id, int version, bool urgent, string? reason, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> DecideUrgencyAsync(Guid id, int version, DecideUrgency o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, c => c.DecideUrgency, "decide whether it is urgent", async (e, p) =>
         {
-            if (Required(reason, "Reason", "Tell the member why", EnquiryLimits.TextMax) is { } error)
+            if (Required(o.Reason, "Reason", "Tell the member why", EnquiryLimits.TextMax) is { } error)
             {
                 return error;
             }
 
             var before = new { e.Urgent };
-            e.Urgent = urgent;
+            e.Urgent = o.Urgent;
             var rule = p.Version.Enquiries.Urgency;
             var cite = rule.Silent ? null : p.Cite(rule);
             db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.UrgencyDecided,
-                body: $"{(urgent ? "Treated as urgent" : "Not treated as urgent")}: {reason!.Trim()}", citation: cite));
+                body: $"{(o.Urgent ? "Treated as urgent" : "Not treated as urgent")}: {o.Reason!.Trim()}", citation: cite));
             await AuditAsync(actor, "enquiry.urgency_decided", e, before, new { e.Urgent }, cite, ct);
             return e;
         }, ct);
@@ -721,10 +836,10 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
     /// The member disputes the officer's decision that it is not urgent: referred to whoever the protocol names (para 30),
     /// or the Monitoring Officer where it is silent. The referee is given sight of the enquiry by a recorded grant.
     /// </summary>
-    public Task<Result<Enquiry>> DisputeUrgencyAsync(Guid id, string? reason, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> DisputeUrgencyAsync(Guid id, DisputeUrgency o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, null, actor, c => c.DisputeUrgency, "dispute the urgency decision", async (e, p) =>
         {
-            if (Required(reason, "Reason", "Say why it is urgent", EnquiryLimits.TextMax) is { } error)
+            if (Required(o.Reason, "Reason", "Say why it is urgent", EnquiryLimits.TextMax) is { } error)
             {
                 return error;
             }
@@ -740,7 +855,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             e.UrgencyDisputedAt = Now;
             var officerName = e.AssignedOfficer?.Name ?? "the officer";
-            var act = Activity(e, actor, ActivityKind.UrgencyDisputed, body: $"{reason!.Trim()}\n\n{explanation}",
+            var act = Activity(e, actor, ActivityKind.UrgencyDisputed, body: $"{o.Reason!.Trim()}\n\n{explanation}",
                 subjectName: string.Join(", ", referees.Select(r => r.Name)), citation: why);
             db.EnquiryActivities.Add(act);
             foreach (var referee in referees)
@@ -763,7 +878,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                     Subject = e.Subject,
                     Member = e.Member!.Name,
                     Officer = officerName,
-                    Reason = reason.Trim(),
+                    Reason = o.Reason.Trim(),
                     Why = why?.Describe() ?? explanation,
                 }, $"{act.Id}/{referee.Id}", ct);
             }
@@ -773,7 +888,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }, ct);
 
     /// <summary>The line manager's check before commercially sensitive information is released (002 16.8).</summary>
-    public Task<Result<Enquiry>> RecordReleaseCheckAsync(Guid id, int version, string? text, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> RecordReleaseCheckAsync(Guid id, int version, RecordReleaseCheck o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, c => c.RecordReleaseCheck, "record the release check", async (e, p) =>
         {
             if (!EnquiryRulebook.ReleaseCheckApplies(p))
@@ -781,28 +896,28 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                 return new InvalidTransition("Your protocol asks for no check before commercially sensitive information is released.");
             }
 
-            if (Required(text, "Text", "Say what you checked and what may be released", EnquiryLimits.TextMax) is { } error)
+            if (Required(o.Text, "Text", "Say what you checked and what may be released", EnquiryLimits.TextMax) is { } error)
             {
                 return error;
             }
 
             e.ReleaseCheckedAt = Now;
             var cite = p.Cite(p.Version.Enquiries.CommerciallySensitive);
-            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.ReleaseChecked, body: text!.Trim(), @internal: true, citation: cite));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.ReleaseChecked, body: o.Text!.Trim(), @internal: true, citation: cite));
             await AuditAsync(actor, "enquiry.release_checked", e, null, new { e.ReleaseCheckedAt }, cite, ct);
             return e;
         }, ct);
 
     /// <summary>Records the constituent's consent evidence that was being sought; the reply may then be sent (A10).</summary>
-    public Task<Result<Enquiry>> RecordConsentEvidenceAsync(Guid id, string? text, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> RecordConsentEvidenceAsync(Guid id, RecordConsentEvidence o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, null, actor, c => c.RecordConsentEvidence, "record consent evidence", async (e, p) =>
         {
-            if (Required(text, "Text", "Say what evidence of the constituent's consent you hold, for example a letter or email from them", EnquiryLimits.TextMax) is { } error)
+            if (Required(o.Text, "Text", "Say what evidence of the constituent's consent you hold, for example a letter or email from them", EnquiryLimits.TextMax) is { } error)
             {
                 return error;
             }
 
-            e.ConsentEvidence = text!.Trim();
+            e.ConsentEvidence = o.Text!.Trim();
             e.AwaitingConsentEvidence = false;
             var rule = p.Version.Enquiries.ConstituentData;
             var cite = rule.Silent ? null : p.Cite(rule);
@@ -813,17 +928,17 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }, ct);
 
     /// <summary>The complaints procedure has responded: recorded on the enquiry, and the complaint's duty is met.</summary>
-    public Task<Result<Enquiry>> RecordComplaintOutcomeAsync(Guid id, int version, string? text, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> RecordComplaintOutcomeAsync(Guid id, int version, RecordComplaintOutcome o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, c => c.RecordComplaintOutcome, "record the complaint's outcome", async (e, p) =>
         {
-            if (Required(text, "Text", "Enter the outcome of the complaint", EnquiryLimits.TextMax) is { } error)
+            if (Required(o.Text, "Text", "Enter the outcome of the complaint", EnquiryLimits.TextMax) is { } error)
             {
                 return error;
             }
 
             e.ComplaintAnsweredAt = Now;
             await duties.MeetAsync(Entity, e.Id, DutyKind.ComplaintResponse, "complaint response recorded", Now, ct);
-            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.ComplaintAnswered, body: text!.Trim()));
+            db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.ComplaintAnswered, body: o.Text!.Trim()));
             await AuditAsync(actor, "enquiry.complaint_answered", e, null, new { e.ComplaintAnsweredAt }, null, ct);
             return e;
         }, ct);
@@ -848,11 +963,11 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         }, ct);
 
     /// <summary>Copy to another member of the council. Everyone who can see the enquiry sees the copy list.</summary>
-    public Task<Result<Enquiry>> CopyToMemberAsync(Guid id, Guid memberId, Actor actor, CancellationToken ct = default) =>
+    public Task<Result<Enquiry>> CopyToMemberAsync(Guid id, CopyToMember o, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, null, actor, c => c.Copy, "copy it", async (e, p) =>
         {
             var member = await db.Members.AsNoTracking()
-                .Where(m => m.Id == memberId && m.CouncilId == e.CouncilId && m.Active)
+                .Where(m => m.Id == o.MemberId && m.CouncilId == e.CouncilId && m.Active)
                 .Select(m => new { m.Id, m.Name, m.Email, m.AccountId }).FirstOrDefaultAsync(ct);
             if (member is null)
             {

@@ -11,6 +11,7 @@ public static class EnquiryText
         EnquiryStatus.Answered => "Answered",
         EnquiryStatus.Closed => "Closed",
         EnquiryStatus.MovedToComplaints => "Moved to complaints",
+        EnquiryStatus.Refused => "Refused",
         _ => s.ToString(),
     };
 
@@ -22,6 +23,7 @@ public static class EnquiryText
         EnquiryStatus.HoldingReplySent => "yellow",
         EnquiryStatus.Answered => "green",
         EnquiryStatus.MovedToComplaints => "purple",
+        EnquiryStatus.Refused => "red",
         _ => "grey",
     };
 
@@ -69,6 +71,8 @@ public static class EnquiryText
         ActivityKind.ReleaseChecked => "Release of commercially sensitive information checked",
         ActivityKind.UrgencyDecided => "Urgency decided",
         ActivityKind.UrgencyDisputed => "Urgency disputed",
+        ActivityKind.BurdenDecided => "Decided the information should be provided",
+        ActivityKind.Refused => "Request refused",
         _ => k.ToString(),
     };
 }

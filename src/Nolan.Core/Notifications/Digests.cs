@@ -150,7 +150,7 @@ public sealed class Digests(NolanDbContext db, MessageTemplates templates, Notif
             .Concat(await db.InAppNotifications.AsNoTracking().Where(n => n.DedupKey.StartsWith(keyPrefix)).Select(n => n.DedupKey).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var open = await db.Enquiries.AsNoTracking()
-            .Where(e => (e.Status == EnquiryStatus.Open || e.Status == EnquiryStatus.Assigned || e.Status == EnquiryStatus.HoldingReplySent)
+            .Where(e => Enquiry.LiveStatuses.Contains(e.Status)
                 && e.Member!.Active && e.Member.AccountId != null
                 && db.Accounts.Any(a => a.Id == e.Member.AccountId && a.WeeklyDigest && !a.Disabled))
             .OrderBy(e => e.MemberId).ThenBy(e => e.ReceivedAt)

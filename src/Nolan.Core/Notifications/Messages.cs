@@ -82,6 +82,9 @@ public abstract record Message
             new DueSoon("complaint") { Reference = reference, Subject = subject, Member = member, Due = "21 December 2026", Promised = "", Cover = "" },
             new Overdue("complaint") { Reference = reference, Subject = subject, Member = member, Due = "21 December 2026", Promised = "", Cover = "" },
             new EnquiryUrgencyDisputed { Reference = reference, Subject = subject, Member = member, Officer = officer, Reason = "The road is flooding tonight.", Why = "Protocol para 30: \u201cAny dispute as to urgency should be referred to the Deputy Chief Executive or relevant statutory officer.\u201d" },
+            new EnquiryBurdenReferred { Reference = reference, Subject = subject, Officer = officer, Member = member, Reason = "The request covers ten years of records across three services.", Why = "Protocol paragraph 9.6: \u201cWhere necessary, the Monitoring Officer shall determine whether the information should be provided.\u201d" },
+            new EnquiryBurdenDecided { Reference = reference, Subject = subject, DecidedBy = "Pat Monitoring", Outcome = "The information should be provided: please answer the enquiry.", Reason = "The records are held in one system and can be extracted in a day." },
+            new EnquiryRefused { Reference = reference, Subject = subject, DecidedBy = "Pat Monitoring", Reason = "Collating ten years of records would take weeks of staff time for information of marginal benefit.", Why = "Protocol para 83: \u201cthe request for information may be refused.\u201d" },
             new DailyDigest { Count = "3 messages" },
             new MemberWeeklyDigest { Count = "3 open enquiries", Items = "- SOS-2611-AB12CD34: Overflowing bins on Church Road (with an officer, due by 9 December 2026, with Jo Officer)\n- SOS-2611-EF56GH78: Streetlight out on Mill Lane (holding reply sent, due by 16 December 2026)" },
         ];
@@ -277,6 +280,44 @@ public sealed record EnquiryUrgencyDisputed : EnquiryMessage
     public required string Member { get; init; }
 
     public required string Officer { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required string Why { get; init; }
+}
+
+/// <summary>To whoever decides whether a disproportionate request is answered (Cambridge 9.6): asked to decide.</summary>
+public sealed record EnquiryBurdenReferred : EnquiryMessage
+{
+    public override string Template => "enquiry-burden-referred";
+
+    public required string Officer { get; init; }
+
+    public required string Member { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required string Why { get; init; }
+}
+
+/// <summary>To the officer handling it: the decision on a referred burden.</summary>
+public sealed record EnquiryBurdenDecided : EnquiryMessage
+{
+    public override string Template => "enquiry-burden-decided";
+
+    public required string DecidedBy { get; init; }
+
+    public required string Outcome { get; init; }
+
+    public required string Reason { get; init; }
+}
+
+/// <summary>To the member: their request is refused as disproportionate, why, and under which paragraph.</summary>
+public sealed record EnquiryRefused : EnquiryMessage
+{
+    public override string Template => "enquiry-refused";
+
+    public required string DecidedBy { get; init; }
 
     public required string Reason { get; init; }
 

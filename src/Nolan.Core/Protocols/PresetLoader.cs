@@ -267,6 +267,7 @@ public static partial class PresetLoader
             Check(e.PassingOn, at + ".passing_on");
             Check(e.ConstituentData, at + ".constituent_data");
             Check(e.Burden, at + ".burden");
+            Check(e.BurdenDecision, at + ".burden_decision");
             Check(e.OutOfOffice, at + ".out_of_office");
             Check(e.Escalation, at + ".escalation");
             if (!e.Escalation.Silent && e.VeryOverdue.Silent)

@@ -157,6 +157,7 @@ public sealed class EnquiryRules
     public PassingOnRule PassingOn { get; set; } = new() { Silent = true };
     public ConstituentDataRule ConstituentData { get; set; } = new() { Silent = true };
     public BurdenRule Burden { get; set; } = new() { Silent = true };
+    public BurdenDecisionRule BurdenDecision { get; set; } = new() { Silent = true };
     public OutOfOfficeRule OutOfOffice { get; set; } = new() { Silent = true };
     public EscalationRule Escalation { get; set; } = new() { Silent = true };
     public PromisedDateRule PromisedDate { get; set; } = new() { Silent = true };
@@ -265,6 +266,23 @@ public sealed class BurdenRule : Rule
 
     /// <summary>Whether the request may be refused on this ground.</summary>
     public bool MayRefuse { get; set; }
+}
+
+/// <summary>
+/// Who decides whether a disproportionate request is answered at all (Cambridge 9.6: "Where necessary, the Monitoring
+/// Officer shall determine whether the information should be provided"). Silent where the protocol names nobody; if
+/// the burden rule still allows refusal (<see cref="BurdenRule.MayRefuse"/>), Nolan refers the decision to the
+/// Monitoring Officer and says so.
+/// </summary>
+public sealed class BurdenDecisionRule : Rule
+{
+    /// <summary>Who decides: <c>monitoring_officer</c>.</summary>
+    public BurdenDecider By { get; set; } = BurdenDecider.MonitoringOfficer;
+}
+
+public enum BurdenDecider
+{
+    MonitoringOfficer,
 }
 
 /// <summary>The people a disproportionate burden is raised with.</summary>

@@ -909,6 +909,14 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("awaiting_written_confirmation");
 
+                    b.Property<DateTimeOffset?>("BurdenDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("burden_decided_at");
+
+                    b.Property<DateTimeOffset?>("BurdenReferredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("burden_referred_at");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(120)

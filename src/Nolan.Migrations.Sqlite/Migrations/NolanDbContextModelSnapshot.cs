@@ -902,6 +902,14 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("awaiting_written_confirmation");
 
+                    b.Property<long?>("BurdenDecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("burden_decided_at");
+
+                    b.Property<long?>("BurdenReferredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("burden_referred_at");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(120)

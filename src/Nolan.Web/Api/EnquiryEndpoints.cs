@@ -24,38 +24,42 @@ public static class EnquiryEndpoints
         Action<AcceptRequest>(g, "/{id:guid}/accept", "Accept an enquiry assigned to you.",
             (s, id, b, a, ct) => s.AcceptAsync(id, b.Version!.Value, a, ct));
         Action<AssignmentRequest>(g, "/{id:guid}/assignment", "Assign it (Hub) or pass it on to a colleague; the member is told who has it where the protocol asks for that.",
-            (s, id, b, a, ct) => s.AssignAsync(id, b.Version!.Value, b.OfficerId ?? Guid.Empty, b.Note, a, ct));
+            (s, id, b, a, ct) => s.AssignAsync(id, b.Version!.Value, new AssignEnquiry(b.OfficerId ?? Guid.Empty, b.Note), a, ct));
         Action<FileNoteRequest>(g, "/{id:guid}/file-notes", "Add a file note of a conversation (officers only see these).",
-            (s, id, b, a, ct) => s.AddFileNoteAsync(id, b.Text, a, ct));
+            (s, id, b, a, ct) => s.AddFileNoteAsync(id, new AddFileNote(b.Text), a, ct));
         Action<ResponseRequest>(g, "/{id:guid}/responses", "Send the substantive response (oral: true when given by phone or in person; publicDomain: true confirms the information is public, where the protocol asks; commerciallySensitive: true when it releases such information, which needs the line manager's check where the protocol asks).",
             (s, id, b, a, ct) => s.RespondAsync(id, b.Version!.Value,
                 new SendResponse(b.Body, b.Oral ?? false, b.PublicDomain ?? false, b.CommerciallySensitive ?? false), a, ct));
         Action<HoldingReplyRequest>(g, "/{id:guid}/holding-replies", "Send a holding reply with what your protocol requires (reason, action, new deadline); oral: true records one given by phone or in person, where the protocol allows it.",
             (s, id, b, a, ct) => s.SendHoldingReplyAsync(id, b.Version!.Value, new SendHoldingReply(b.Reason, b.Action, b.NewDeadline, b.Oral ?? false), a, ct));
-        Action<BurdenRequest>(g, "/{id:guid}/burden", "Raise a disproportionate burden with the people your protocol names.",
-            (s, id, b, a, ct) => s.RaiseBurdenAsync(id, b.Text, a, ct));
+        Action<BurdenRequest>(g, "/{id:guid}/burden", "Raise a disproportionate burden with the people your protocol names; referForDecision: true also asks whoever decides whether the request is refused, where the protocol allows refusal.",
+            (s, id, b, a, ct) => s.RaiseBurdenAsync(id, new RaiseBurden(b.Text, b.ReferForDecision ?? false), a, ct));
+        Action<BurdenDecisionRequest>(g, "/{id:guid}/burden-decision", "Decide a referred burden (the Monitoring Officer): provide: true to have it answered, false to refuse the request; reason is sent to the officer, and to the member on refusal.",
+            (s, id, b, a, ct) => b.Provide is { } provide
+                ? s.DecideBurdenAsync(id, b.Version!.Value, new DecideBurden(provide, b.Reason), a, ct)
+                : Task.FromResult<Result<Enquiry>>(ValidationFailed.For("provide", "Say whether the information should be provided: true or false")));
         Action<BurdenAgreementRequest>(g, "/{id:guid}/burden-agreement", "Record the approach agreed for a disproportionate request.",
             (s, id, b, a, ct) => s.AgreeBurdenAsync(id, b.Version!.Value, new AgreeBurden(b.Approach, b.NewDeadline), a, ct));
         Action<ComplaintRequest>(g, "/{id:guid}/complaint", "Move to the complaints procedure.",
-            (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version!.Value, b.Reason, a, ct));
+            (s, id, b, a, ct) => s.MoveToComplaintsAsync(id, b.Version!.Value, new MoveToComplaints(b.Reason), a, ct));
         Action<ComplaintOutcomeRequest>(g, "/{id:guid}/complaint-outcome", "Record the complaints procedure's response to an enquiry moved to it (meets the complaint's deadline).",
-            (s, id, b, a, ct) => s.RecordComplaintOutcomeAsync(id, b.Version!.Value, b.Text, a, ct));
+            (s, id, b, a, ct) => s.RecordComplaintOutcomeAsync(id, b.Version!.Value, new RecordComplaintOutcome(b.Text), a, ct));
         Action<ConsentEvidenceRequest>(g, "/{id:guid}/consent-evidence", "Record the constituent's consent evidence that was being sought (the reply is held until it is).",
-            (s, id, b, a, ct) => s.RecordConsentEvidenceAsync(id, b.Text, a, ct));
+            (s, id, b, a, ct) => s.RecordConsentEvidenceAsync(id, new RecordConsentEvidence(b.Text), a, ct));
         Action<ReleaseCheckRequest>(g, "/{id:guid}/release-check", "Line manager: record the check before commercially sensitive information is released (002 16.8).",
-            (s, id, b, a, ct) => s.RecordReleaseCheckAsync(id, b.Version!.Value, b.Text, a, ct));
+            (s, id, b, a, ct) => s.RecordReleaseCheckAsync(id, b.Version!.Value, new RecordReleaseCheck(b.Text), a, ct));
         Action<UrgencyRequest>(g, "/{id:guid}/urgency", "The officer handling it decides whether a member's request for urgency is urgent (urgent, reason).",
             (s, id, b, a, ct) => b.Urgent is { } urgent
-                ? s.DecideUrgencyAsync(id, b.Version!.Value, urgent, b.Reason, a, ct)
+                ? s.DecideUrgencyAsync(id, b.Version!.Value, new DecideUrgency(urgent, b.Reason), a, ct)
                 : Task.FromResult<Result<Enquiry>>(ValidationFailed.For("urgent", "Say whether it is urgent: true or false")));
         Action<UrgencyDisputeRequest>(g, "/{id:guid}/urgency-dispute", "The member disputes a decision that it is not urgent: referred to whoever the protocol names.",
-            (s, id, b, a, ct) => s.DisputeUrgencyAsync(id, b.Reason, a, ct));
+            (s, id, b, a, ct) => s.DisputeUrgencyAsync(id, new DisputeUrgency(b.Reason), a, ct));
         Action<CloseRequest>(g, "/{id:guid}/close", "Close an answered enquiry.",
             (s, id, b, a, ct) => s.CloseAsync(id, b.Version!.Value, a, ct));
         Action<MeetingRequest>(g, "/{id:guid}/meetings", "Arrange a meeting or site visit with the member (start, end, location, note): both get a calendar invitation.",
             (s, id, b, a, ct) => s.ArrangeMeetingAsync(id, new ArrangeMeeting(b.Start, b.End, b.Location, b.Note), a, ct));
         Action<CopyRequest>(g, "/{id:guid}/copies", "Copy to another member of the council (everyone who can see it sees the copy).",
-            (s, id, b, a, ct) => s.CopyToMemberAsync(id, b.MemberId ?? Guid.Empty, a, ct));
+            (s, id, b, a, ct) => s.CopyToMemberAsync(id, new CopyToMember(b.MemberId ?? Guid.Empty), a, ct));
     }
 
     private static void Action<TBody>(RouteGroupBuilder g, string pattern, string summary,
@@ -196,7 +200,9 @@ public sealed record ReleaseCheckRequest(int? Version, string? Text) : IVersione
 public sealed record HoldingReplyRequest(int? Version, string? Reason = null, string? Action = null, DateOnly? NewDeadline = null, bool? Oral = null)
     : IVersionedRequest;
 
-public sealed record BurdenRequest(string? Text);
+public sealed record BurdenRequest(string? Text, bool? ReferForDecision = null);
+
+public sealed record BurdenDecisionRequest(int? Version, bool? Provide, string? Reason) : IVersionedRequest;
 
 public sealed record BurdenAgreementRequest(int? Version, string? Approach, DateOnly? NewDeadline = null) : IVersionedRequest;
 
@@ -260,7 +266,9 @@ public sealed record EnquiryDto(
     bool AwaitingConsentEvidence,
     string? UrgencyRequested,
     bool? Urgent,
-    DateTimeOffset? UrgencyDisputedAt)
+    DateTimeOffset? UrgencyDisputedAt,
+    DateTimeOffset? BurdenReferredAt,
+    DateTimeOffset? BurdenDecidedAt)
 {
     public static EnquiryDto From(EnquiryView v)
     {
@@ -275,7 +283,7 @@ public sealed record EnquiryDto(
             [.. v.Activities.Select(a => new ActivityDto(a.Kind.ToString(), a.At, a.ByName, a.Body, a.Reason, a.ActionTaken,
                 a.NewDeadline, a.SubjectName, a.Oral, a.Internal, a.Citation))],
             v.Can, v.AssigneeAway, e.ExplainedOn, v.WorkingDaysOverdue, e.ComplaintAnsweredAt, e.HasConstituentData, e.AwaitingConsentEvidence,
-            e.UrgencyRequested, e.Urgent, e.UrgencyDisputedAt);
+            e.UrgencyRequested, e.Urgent, e.UrgencyDisputedAt, e.BurdenReferredAt, e.BurdenDecidedAt);
     }
 }
 

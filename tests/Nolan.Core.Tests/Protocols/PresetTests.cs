@@ -279,7 +279,7 @@ public partial class PresetTests
         }
 
         // Assert
-        Assert.Equal(16, ruleProperties.Count);
+        Assert.Equal(17, ruleProperties.Count);
         AssertNoProblems(problems);
     }
 

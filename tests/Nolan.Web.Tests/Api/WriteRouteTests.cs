@@ -59,6 +59,16 @@ public sealed class WriteRouteTests(NolanFactory factory) : IClassFixture<NolanF
             var (manager, e) = await t.WestOxfordshireAssignedAsync();
             return Action(manager, e, "burden", new { text = "It asks for ten years of records." });
         },
+        ["POST /api/v1/enquiries/{id}/burden-decision"] = async t =>
+        {
+            // South Oxfordshire para 83 allows refusal and names nobody to decide: the Monitoring Officer decides.
+            var (officer, e) = await t.UrgentAssignedAsync();
+            var raised = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/burden", new { text = "Ten years of records.", referForDecision = true });
+            Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+            var mo = await t.f.ApiClientAsync("mo@south-oxfordshire.demo");
+            var seen = await ReadAsync(mo, $"/api/v1/enquiries/{Id(e)}");
+            return Action(mo, seen, "burden-decision", new { version = Version(seen), provide = false, reason = "Marginal benefit for weeks of work." });
+        },
         ["POST /api/v1/enquiries/{id}/burden-agreement"] = async t =>
         {
             var (manager, e) = await t.WestOxfordshireAssignedAsync();

@@ -208,6 +208,105 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
         Assert.Contains("Monitoring Officer", note.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>The email the officer signed in as <paramref name="accountEmail"/> is written to.</summary>
+    private Task<string> OfficerEmailAsync(string accountEmail) => f.WithDbAsync(db =>
+        db.Officers.Where(o => db.Accounts.Any(a => a.Id == o.AccountId && a.Email == accountEmail)).Select(o => o.Email).SingleAsync());
+
+    /// <summary>An enquiry the Hub logs and gives to officer@, who raises it as a disproportionate burden asking for a decision.</summary>
+    private async Task<(JsonElement Enquiry, HttpResponseMessage Raised)> BurdenReferredAsync(string council)
+    {
+        var hub = await f.ApiClientAsync($"hub@{council}.demo");
+        var member = await f.MemberIdAsync($"member@{council}.demo");
+        var e = await hub.LogAsync(new { memberId = member, channel = "email", subject = "Ten years " + Guid.NewGuid(), details = "d" });
+        var officer = await f.OfficerIdAsync($"officer@{council}.demo");
+        var assigned = await (await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/assignment", new { version = Version(e), officerId = officer })).JsonAsync();
+        var api = await f.ApiClientAsync($"officer@{council}.demo");
+        return (assigned, await api.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/burden", new { text = "Ten years of records.", referForDecision = true }));
+    }
+
+    [Theory]
+    [InlineData("cambridge", "9.6")]
+    [InlineData("south-oxfordshire", "para 83")]
+    [InlineData("district-002", "16.1")]
+    public async Task A5_ProtocolAllowsRefusal_BurdenReferred_MonitoringOfficerToldAndMayDecide(string council, string para)
+    {
+        var (e, raised) = await BurdenReferredAsync(council);
+
+        Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        var moEmail = await OfficerEmailAsync($"mo@{council}.demo");
+        Assert.Contains(await MessagesAsync(Id(e)), m => m.Template == "enquiry-burden-referred" && m.To == moEmail);
+        var mo = await f.ApiClientAsync($"mo@{council}.demo");
+        var seen = await (await mo.GetAsync(new Uri($"/api/v1/enquiries/{Id(e)}", UriKind.Relative))).JsonAsync();
+        Assert.True(seen.GetProperty("can").GetProperty("decideBurden").GetBoolean());
+        Assert.False(seen.GetProperty("can").GetProperty("respond").GetBoolean());
+        var referral = seen.GetProperty("activities").EnumerateArray().Last(a => a.GetProperty("kind").GetString() == "BurdenRaised");
+        Assert.Contains("Monitoring Officer decides", referral.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"Referred for a decision under {council}/", referral.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains(para, referral.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("southend-on-sea", "9.1.11")]
+    [InlineData("west-oxfordshire", "para 34")]
+    public async Task A5_ProtocolGivesNoPowerToRefuse_ReferralRefused422WithTheParagraph_MonitoringOfficerStillCannotSeeIt(string council, string para)
+    {
+        var (e, raised) = await BurdenReferredAsync(council);
+
+        var problem = await raised.ProblemAsync((HttpStatusCode)422);
+        Assert.Contains(para, problem.GetProperty("citation").GetProperty("paragraph").GetString(), StringComparison.Ordinal);
+        var mo = await f.ApiClientAsync($"mo@{council}.demo");
+        Assert.Equal(HttpStatusCode.NotFound, (await mo.GetAsync(new Uri($"/api/v1/enquiries/{Id(e)}", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain(await MessagesAsync(Id(e)), m => m.Template == "enquiry-burden-referred");
+    }
+
+    [Fact]
+    public async Task Cambridge96_MonitoringOfficerRefuses_EnquiryRefused_MemberToldWhyUnderThatParagraph_ReplyDutyMet()
+    {
+        var (e, _) = await BurdenReferredAsync("cambridge");
+        var mo = await f.ApiClientAsync("mo@cambridge.demo");
+        var seen = await (await mo.GetAsync(new Uri($"/api/v1/enquiries/{Id(e)}", UriKind.Relative))).JsonAsync();
+
+        var decided = await (await mo.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/burden-decision",
+            new { version = Version(seen), provide = false, reason = "Weeks of work for marginal benefit." })).JsonAsync();
+
+        Assert.Equal("refused", decided.GetProperty("status").GetString());
+        Assert.Equal("finished", decided.GetProperty("timeliness").GetString());
+        var refusal = decided.GetProperty("activities").EnumerateArray().Last();
+        Assert.Equal("Refused", refusal.GetProperty("kind").GetString());
+        Assert.False(refusal.GetProperty("internal").GetBoolean());
+        Assert.Contains("9.6", refusal.GetProperty("citation").GetString(), StringComparison.Ordinal);
+        var (memberEmail, officerEmail) = await f.WithDbAsync(async db => (
+            await db.Enquiries.Where(x => x.Id == Guid.Parse(Id(e))).Select(x => x.Member!.Email).SingleAsync(),
+            await db.Officers.Where(o => db.Accounts.Any(a => a.Id == o.AccountId && a.Email == "officer@cambridge.demo")).Select(o => o.Email).SingleAsync()));
+        var messages = await MessagesAsync(Id(e));
+        Assert.Contains(messages, m => m.Template == "enquiry-refused" && m.To == memberEmail);
+        Assert.Contains(messages, m => m.Template == "enquiry-burden-decided" && m.To == officerEmail);
+        var duty = await f.WithDbAsync(db => db.Duties.SingleAsync(d => d.ItemId == Guid.Parse(Id(e)) && d.Kind == DutyKind.EnquiryReply));
+        Assert.NotNull(duty.MetAt);
+        var member = await f.ApiClientAsync("member@cambridge.demo");
+        var memberView = await (await member.GetAsync(new Uri($"/api/v1/enquiries/{Id(e)}", UriKind.Relative))).JsonAsync();
+        Assert.Contains(memberView.GetProperty("activities").EnumerateArray(), a => a.GetProperty("kind").GetString() == "Refused");
+        Assert.DoesNotContain(memberView.GetProperty("activities").EnumerateArray(), a => a.GetProperty("kind").GetString() == "BurdenRaised");
+    }
+
+    [Fact]
+    public async Task SouthOxfordshire83_MonitoringOfficerSaysProvide_StaysWithTheOfficer_MemberNotToldOfARefusal()
+    {
+        var (e, _) = await BurdenReferredAsync("south-oxfordshire");
+        var mo = await f.ApiClientAsync("mo@south-oxfordshire.demo");
+        var seen = await (await mo.GetAsync(new Uri($"/api/v1/enquiries/{Id(e)}", UriKind.Relative))).JsonAsync();
+
+        var decided = await (await mo.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/burden-decision",
+            new { version = Version(seen), provide = true, reason = "One system holds it all." })).JsonAsync();
+
+        Assert.Equal("assigned", decided.GetProperty("status").GetString());
+        Assert.False(decided.GetProperty("can").GetProperty("decideBurden").GetBoolean());
+        Assert.DoesNotContain(await MessagesAsync(Id(e)), m => m.Template == "enquiry-refused");
+        var officer = await f.ApiClientAsync("officer@south-oxfordshire.demo");
+        var again = await officer.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/burden", new { text = "Still too much.", referForDecision = true });
+        await again.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
     [Fact]
     public async Task Cambridge74_ComplaintDeadline_RemindedToTheComplaintsTeam_MetByItsOutcome()
     {

@@ -137,7 +137,7 @@ public sealed class CalendarInviteTests(NolanFactory f) : IClassFixture<NolanFac
             ["StartTime"] = "2:30pm",
             ["EndTime"] = "15:30",
             ["Location"] = "Elm Court bin store",
-            ["Text"] = "Wellies advised.",
+            ["Note"] = "Wellies advised.",
         });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var (_, after) = await page.GetAsync($"/enquiries/{id}");

@@ -127,11 +127,14 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
     {
         var id = await AssignedSouthendAsync();
         var officer = await f.SignInAsync("officer@southend-on-sea.demo");
-        var response = await officer.PostFormAsync($"/enquiries/{id}/respond", new() { ["Version"] = "0", ["Text"] = "An answer" });
+        var response = await officer.PostFormAsync($"/enquiries/{id}/respond", new() { ["Version"] = "0", ["Body"] = "An answer" });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var doc = await PageClient.ParseAsync(response);
         Assert.Contains("changed by someone else", doc.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("An answer", doc.GetElementById("Text")!.TextContent);
+        Assert.Equal("An answer", doc.GetElementById("Body")!.TextContent);
+        // Redrawn from what is stored now, so that sending it again is not refused again.
+        var current = await f.WithDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
+        Assert.Equal(current.ToString(System.Globalization.CultureInfo.InvariantCulture), doc.QuerySelector("input[name=Version]")!.GetAttribute("value"));
     }
 
     [Fact]
@@ -145,7 +148,7 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
         var (_, form) = await officer.GetAsync($"/enquiries/{id}/respond");
         var respond = await officer.PostFormAsync($"/enquiries/{id}/respond",
-            new() { ["Version"] = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!, ["Text"] = "The light will be fixed on Friday." });
+            new() { ["Version"] = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!, ["Body"] = "The light will be fixed on Friday." });
         Assert.Equal(HttpStatusCode.Redirect, respond.StatusCode);
 
         var member = await f.SignInAsync("member@southend-on-sea.demo");
@@ -153,6 +156,48 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         Assert.NotNull(mine.QuerySelector($"a[href='/enquiries/{id}']"));
         var (_, seen) = await member.GetAsync($"/enquiries/{id}");
         Assert.Contains("The light will be fixed on Friday.", seen.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BurdenJourney_OfficerAsksForADecision_MonitoringOfficerRefusesOnThePage_MemberSeesTheRefusal()
+    {
+        var hub = await f.ApiClientAsync("hub@cambridge.demo");
+        var memberId = await f.MemberIdAsync("member@cambridge.demo");
+        var e = await hub.LogAsync(new { memberId, channel = "email", subject = "Ten years of records " + Guid.NewGuid(), details = "d" });
+        var id = Guid.Parse(e.GetProperty("id").GetString()!);
+        var officerId = await f.OfficerIdAsync("officer@cambridge.demo");
+        await hub.PostJsonAsync($"/api/v1/enquiries/{id}/assignment", new { version = 1, officerId });
+
+        var officer = await f.SignInAsync("officer@cambridge.demo");
+        var (_, view) = await officer.GetAsync($"/enquiries/{id}");
+        Assert.NotNull(view.QuerySelector($"a[href='/enquiries/{id}/burden']"));
+        var (_, raise) = await officer.GetAsync($"/enquiries/{id}/burden");
+        Assert.Contains("the Monitoring Officer decides", raise.GetElementById("ReferForDecision-item-hint")!.TextContent, StringComparison.Ordinal);
+        var raised = await officer.PostFormAsync($"/enquiries/{id}/burden", new()
+        {
+            ["Version"] = raise.QuerySelector("input[name=Version]")!.GetAttribute("value")!,
+            ["Text"] = "It asks for ten years of records.",
+            ["ReferForDecision"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+
+        var mo = await f.SignInAsync("mo@cambridge.demo");
+        var (_, moView) = await mo.GetAsync($"/enquiries/{id}");
+        Assert.NotNull(moView.QuerySelector($"a[href='/enquiries/{id}/burden-decision']"));
+        Assert.Null(moView.QuerySelector($"a[href='/enquiries/{id}/respond']"));
+        var (_, form) = await mo.GetAsync($"/enquiries/{id}/burden-decision");
+        var version = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var empty = await mo.PostFormAsync($"/enquiries/{id}/burden-decision", new() { ["Version"] = version });
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(empty), "Provide");
+        var refused = await mo.PostFormAsync($"/enquiries/{id}/burden-decision",
+            new() { ["Version"] = version, ["Provide"] = "no", ["Reason"] = "Weeks of work for marginal benefit." });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+
+        var member = await f.SignInAsync("member@cambridge.demo");
+        var (_, seen) = await member.GetAsync($"/enquiries/{id}");
+        Assert.Contains(seen.QuerySelectorAll("main .govuk-tag"), t => t.TextContent.Trim() == "Refused");
+        Assert.Contains("Weeks of work for marginal benefit.", seen.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ten years of records", seen.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

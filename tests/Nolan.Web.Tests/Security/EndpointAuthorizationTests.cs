@@ -57,6 +57,9 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("POST", $"/api/v1/enquiries/{id}/release-check"), ("POST", $"/api/v1/enquiries/{id}/urgency"),
             ("POST", $"/api/v1/enquiries/{id}/urgency-dispute"), ("GET", $"/enquiries/{id}/urgency"), ("POST", $"/enquiries/{id}/urgency-dispute"),
             ("GET", $"/enquiries/{id}/release-check"), ("GET", $"/enquiries/{id}/consent-evidence"), ("GET", $"/enquiries/{id}/complaint-outcome"),
+            ("POST", $"/api/v1/enquiries/{id}/burden-decision"), ("GET", $"/enquiries/{id}/burden-decision"), ("POST", $"/enquiries/{id}/burden-decision"),
+            ("GET", $"/enquiries/{id}/holding-reply"), ("GET", $"/enquiries/{id}/assign"), ("GET", $"/enquiries/{id}/copy"), ("GET", $"/enquiries/{id}/burden"),
+            ("GET", $"/enquiries/{id}/agree-burden"), ("GET", $"/enquiries/{id}/complaint"), ("GET", $"/enquiries/{id}/meeting"), ("GET", $"/enquiries/{id}/file-note"),
         })
         {
             data.Add(method, url);
@@ -160,6 +163,10 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
         { "officer2@south-oxfordshire.demo", "urgency", "{\"version\":2,\"urgent\":true,\"reason\":\"r\"}" },
         { "member2@south-oxfordshire.demo", "urgency-dispute", "{\"reason\":\"r\"}" },
         { "mo@south-oxfordshire.demo", "consent-evidence", "{\"text\":\"t\"}" },
+        // The Monitoring Officer decides a burden only once it is referred to them; until then they do not see it.
+        { "member@south-oxfordshire.demo", "burden-decision", "{\"version\":2,\"provide\":false,\"reason\":\"r\"}" },
+        { "hub@south-oxfordshire.demo", "burden-decision", "{\"version\":2,\"provide\":false,\"reason\":\"r\"}" },
+        { "mo@south-oxfordshire.demo", "burden-decision", "{\"version\":2,\"provide\":false,\"reason\":\"r\"}" },
     };
 
     [Theory]
