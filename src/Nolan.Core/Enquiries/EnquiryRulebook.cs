@@ -243,6 +243,18 @@ public static class EnquiryRulebook
         _ => decider.ToString(),
     };
 
+    /// <summary>
+    /// A4: what a member asking for an urgent response is reminded of (no jumping the queue), with its paragraph; null
+    /// where the protocol says nothing about priority.
+    /// </summary>
+    public static (string Guidance, Citation Why)? PriorityGuidance(CouncilProtocol p)
+    {
+        var rule = p.Version.Enquiries.Priority;
+        return rule is { Silent: false, NoQueueJumping: true }
+            ? ("Your council’s protocol asks members not to seek to jump the queue: officers balance members’ enquiries with their other work. Ask for urgency only where the matter is urgent.", p.Cite(rule))
+            : null;
+    }
+
     public static string BurdenPartyName(BurdenParty party) => party switch
     {
         BurdenParty.LineManager => "your line manager",
@@ -329,6 +341,9 @@ public static class EnquiryRulebook
             new("Commercially sensitive information", ReleaseCheckApplies(p)
                 ? "Checked with the officer's line manager, who records the check, before it is released."
                 : "Your protocol asks for no check before commercially sensitive information is released.", e.CommerciallySensitive),
+            new("Priority", PriorityGuidance(p) is { } priority
+                ? priority.Guidance + " The officer decides whether an enquiry is urgent."
+                : "Your protocol says nothing about the order in which enquiries are dealt with.", e.Priority),
             new("Urgency", UrgencyReferral(p).Explanation.Replace("the dispute is referred", "a member's dispute is referred", StringComparison.Ordinal)
                 + " The officer handling the enquiry decides whether it is urgent.", e.Urgency),
             new("Out of office", e.OutOfOffice.Silent

@@ -648,7 +648,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             var body = $"{o.Text!.Trim()}\n\n{explanation}";
             if (o.ReferForDecision)
             {
-                body += $" Referred for a decision under {decision!.Why.Reference}: {decision.Explanation}";
+                body += $" Referred for a decision ({decision!.Why.ParagraphText} of the protocol): {decision.Explanation}";
             }
 
             var act = Activity(e, actor, ActivityKind.BurdenRaised, body: body, @internal: true, citation: cite);

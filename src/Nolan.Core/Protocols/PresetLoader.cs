@@ -278,6 +278,11 @@ public static partial class PresetLoader
             Check(e.ThirdPartyInformation, at + ".third_party_information");
             Check(e.CommerciallySensitive, at + ".commercially_sensitive");
             Check(e.Urgency, at + ".urgency");
+            Check(e.Priority, at + ".priority");
+            if (!e.Priority.Silent && !e.Priority.NoQueueJumping)
+            {
+                throw Error(e.Priority, at + ".priority.no_queue_jumping", "is the only thing a priority rule says: set it to true, or mark the rule silent");
+            }
             Check(e.PromisedDate, at + ".promised_date");
             if (!e.PromisedDate.Silent && e.PromisedDate.MaxWorkingDaysAfterDue is not (>= 1 and <= 120))
             {

@@ -164,6 +164,7 @@ public sealed class EnquiryRules
     public ThirdPartyInformationRule ThirdPartyInformation { get; set; } = new() { Silent = true };
     public CommerciallySensitiveRule CommerciallySensitive { get; set; } = new() { Silent = true };
     public UrgencyRule Urgency { get; set; } = new() { Silent = true };
+    public PriorityRule Priority { get; set; } = new() { Silent = true };
 }
 
 /// <summary>Substantive response deadline (A1).</summary>
@@ -352,6 +353,17 @@ public enum UrgencyReferee
     /// <summary>The council's Deputy Chief Executive(s) (para 30 adds "or relevant statutory officer").</summary>
     DeputyChiefExecutive,
     MonitoringOfficer,
+}
+
+/// <summary>
+/// Priority (A4): members should not seek to jump the queue (Southend 9.1.10, West Oxfordshire para 65, South
+/// Oxfordshire and Vale para 75), or expect their queries always to take priority (Cambridge 7.5). Members are shown it
+/// where they ask for an urgent response; the officer decides whether it is urgent.
+/// </summary>
+public sealed class PriorityRule : Rule
+{
+    /// <summary>The protocol asks members not to jump the queue (or not to expect priority over other work).</summary>
+    public bool NoQueueJumping { get; set; }
 }
 
 /// <summary>Out-of-office cover (A9).</summary>

@@ -279,7 +279,7 @@ public partial class PresetTests
         }
 
         // Assert
-        Assert.Equal(17, ruleProperties.Count);
+        Assert.Equal(18, ruleProperties.Count);
         AssertNoProblems(problems);
     }
 

@@ -200,6 +200,30 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         Assert.DoesNotContain("ten years of records", seen.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("member@southend-on-sea.demo", "paragraph 9.1.10")]
+    [InlineData("member@west-oxfordshire.demo", "para 65")]
+    [InlineData("member@south-oxfordshire.demo", "para 75")]
+    [InlineData("member@cambridge.demo", "paragraph 7.5")]
+    public async Task A4_NewEnquiry_UrgencyRequest_ShowsTheProtocolsNoQueueJumpingRuleWithItsParagraph(string email, string para)
+    {
+        var member = await f.SignInAsync(email);
+        var (_, form) = await member.GetAsync("/enquiries/new");
+        var hint = form.GetElementById("UrgentBecause-hint")!.TextContent;
+        Assert.Contains("jump the queue", hint, StringComparison.Ordinal);
+        Assert.Contains(para, hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A4_District002_ProtocolSilentOnPriority_NoQueueRuleShown()
+    {
+        var member = await f.SignInAsync("member@district-002.demo");
+        var (_, form) = await member.GetAsync("/enquiries/new");
+        var hint = form.GetElementById("UrgentBecause-hint")!.TextContent;
+        Assert.DoesNotContain("queue", hint, StringComparison.Ordinal);
+        Assert.Contains("The officer decides whether it is urgent", hint, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Lists_EachRoleSeesItsDashboard()
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nolan.Core.CouncilDirectory;
 using Nolan.Core.DataStore;
 using Nolan.Core.Enquiries;
+using Nolan.Core.Protocols;
 using Nolan.Web.Security;
 using Nolan.Web.TagHelpers;
 
@@ -11,7 +12,7 @@ namespace Nolan.Web.Pages.Enquiries;
 
 /// <summary>Log an enquiry: a member's own, or the Hub recording one made by phone, email or in person.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.LogsEnquiries)]
-public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimeProvider time) : NolanPageModel
+public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimeProvider time, ProtocolRegistry protocols) : NolanPageModel
 {
     [BindProperty]
     public string? Subject { get; set; }
@@ -44,6 +45,9 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
     public DateParts ReceivedOn { get; set; } = new();
 
     public bool OnBehalf { get; private set; }
+
+    /// <summary>What the council's protocol says about priority, shown where the member asks for urgency (A4).</summary>
+    public string UrgencyHint { get; private set; } = "The officer decides whether it is urgent. For example \u2018The road is flooding and the drain is blocked\u2019";
 
     public IReadOnlyList<SelectListItem> Wards { get; private set; } = [];
 
@@ -147,6 +151,15 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
         OnBehalf = !a.IsMember;
         var councils = a.IsMember ? a.Members.Select(m => m.CouncilId).ToList() : [.. a.CouncilsWhere(OfficerRoles.MembersSupportHub)];
         var multi = councils.Count > 1;
+        if (councils.Count == 1)
+        {
+            var p = await protocols.ForAsync(db, councils[0], Core.Calendar.LondonTime.ToLocalDate(time.GetUtcNow()), ct);
+            if (EnquiryRulebook.PriorityGuidance(p) is { } priority)
+            {
+                UrgencyHint = $"{priority.Guidance} (Protocol {priority.Why.ParagraphText}.) The officer decides whether it is urgent. For example \u2018The road is flooding and the drain is blocked\u2019";
+            }
+        }
+
         Wards = await db.Wards.AsNoTracking().Where(w => councils.Contains(w.CouncilId)).OrderBy(w => w.Name)
             .Select(w => new SelectListItem(w.Name, w.Id.ToString())).ToListAsync(ct);
         Services = await db.Services.AsNoTracking().Where(s => councils.Contains(s.CouncilId)).OrderBy(s => s.Name)
