@@ -52,8 +52,12 @@ public sealed class ApiToken
 /// an enquiry copied to another member, an exempt paper opened under a need-to-know determination.
 /// <see cref="Effect"/> Deny overrides every allow: a concern is hidden from the person it is about.
 /// </summary>
-public sealed class AccessGrant
+public sealed class AccessGrant : Audit.IAuditedRow
 {
+    string Audit.IAuditedRow.AuditItemType => ResourceType;
+
+    Guid Audit.IAuditedRow.AuditItemId => ResourceId;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid CouncilId { get; init; }
     public required string ResourceType { get; init; }

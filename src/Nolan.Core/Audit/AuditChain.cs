@@ -1,23 +1,71 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Nolan.Core.DataStore;
 
 namespace Nolan.Core.Audit;
 
 /// <summary>The outcome of verifying the audit trail.</summary>
-public sealed record AuditVerification(long Events, long Streams, long Seals, long Unsealed, IReadOnlyList<string> Problems)
+public sealed record AuditVerification(long Events, long Streams, long Seals, long Unsealed, IReadOnlyList<string> Problems, long Rows = 0, long Anchored = 0)
 {
     public bool Ok => Problems.Count == 0;
 }
 
-/// <summary>Seals new audit events and verifies every chain.</summary>
+/// <summary>
+/// What the audit trail is checked against outside the database: the seal key (seals are HMACs under it, so whoever
+/// can write to the database cannot forge one) and the anchor file, an append-only list of every seal's number and hash
+/// (so a history rewritten or cut short, seals and all, no longer matches what was published).
+/// </summary>
+public sealed class AuditTrust(byte[]? sealKey, string? anchorFile, IReadOnlyList<byte[]>? previousKeys = null)
+{
+    public static readonly AuditTrust None = new(null, null);
+
+    /// <summary>The key new seals are made with.</summary>
+    public byte[]? SealKey { get; } = sealKey;
+
+    /// <summary>Keys earlier seals were made with, kept after a rotation so that those seals still verify.</summary>
+    public IReadOnlyList<byte[]> PreviousKeys { get; } = previousKeys ?? [];
+
+    public string? AnchorFile { get; } = anchorFile;
+
+    /// <summary>Appends a seal to the anchor file and flushes it to disk.</summary>
+    public void Anchor(AuditSeal seal)
+    {
+        if (AnchorFile is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(AnchorFile))!);
+        using var f = new FileStream(AnchorFile, FileMode.Append, FileAccess.Write, FileShare.Read);
+        f.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{seal.Number} {seal.Hash} {seal.At:yyyy-MM-ddTHH:mm:ss.ffffffZ}\n")));
+        f.Flush(flushToDisk: true);
+    }
+
+    /// <summary>The seals published so far: number and hash.</summary>
+    public IReadOnlyList<(long Number, string Hash)> Anchors()
+    {
+        if (AnchorFile is null || !File.Exists(AnchorFile))
+        {
+            return [];
+        }
+
+        return [.. File.ReadAllLines(AnchorFile).Where(l => l.Length > 0).Select(l => l.Split(' '))
+            .Select(p => (long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p[1]))];
+    }
+}
+
+/// <summary>Seals new audit events, verifies the trail and the casework rows it commits to.</summary>
 public static class AuditChain
 {
     private const int MaxEventsPerSeal = 20_000;
+    private const string BaselineStream = "audit-baseline/1";
 
     /// <summary>Seals events not yet covered by a seal. Returns the number sealed (0 when there were none).</summary>
-    public static async Task<int> SealAsync(NolanDbContext db, TimeProvider time, CancellationToken ct = default)
+    public static async Task<int> SealAsync(NolanDbContext db, TimeProvider time, AuditTrust trust, CancellationToken ct = default)
     {
         var pending = await db.AuditEvents.Where(e => e.SealId == null)
             .OrderBy(e => e.Stream).ThenBy(e => e.Seq).Take(MaxEventsPerSeal)
@@ -40,7 +88,8 @@ public static class AuditChain
             EventCount = pending.Count,
             EventsDigest = digest,
             PrevHash = prev,
-            Hash = AuditSeal.ComputeHash(prev, number, at, pending.Count, digest),
+            Keyed = trust.SealKey is not null,
+            Hash = AuditSeal.ComputeHash(prev, number, at, pending.Count, digest, trust.SealKey),
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -53,11 +102,76 @@ public static class AuditChain
         }
 
         await tx.CommitAsync(ct);
+        // Published only once committed: an anchor names a seal that exists.
+        trust.Anchor(seal);
         return pending.Count;
     }
 
-    /// <summary>Checks every stream's hash chain and the seal chain.</summary>
-    public static async Task<AuditVerification> VerifyAsync(NolanDbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// Commits the casework rows that no audit event commits to yet (rows written before events committed to rows, or by
+    /// a data migration), once per database: after this, a row with no event is one written outside Nolan.
+    /// </summary>
+    public static async Task<int> BaselineAsync(NolanDbContext db, TimeProvider time, CancellationToken ct = default)
+    {
+        if (await db.AuditEvents.AnyAsync(e => e.Stream == BaselineStream, ct))
+        {
+            return 0;
+        }
+
+        var committed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var state in db.AuditEvents.AsNoTracking().Where(e => e.State != null).Select(e => e.State!).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            committed.UnionWith(JsonSerializer.Deserialize<Dictionary<string, string>>(state)!.Keys);
+        }
+
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var type in AuditedTypes(db))
+        {
+            await foreach (var (key, hash) in RowsAsync(db, type, ct))
+            {
+                if (!committed.Contains(key))
+                {
+                    rows[key] = hash;
+                }
+            }
+        }
+
+        var at = AuditLog.TruncateToMicroseconds(time.GetUtcNow());
+        var seq = 0;
+        var prev = AuditEvent.Genesis;
+        foreach (var chunk in rows.Count == 0 ? [[]] : rows.Chunk(2_000))
+        {
+            seq++;
+            var state = JsonSerializer.Serialize(new SortedDictionary<string, string>(chunk.ToDictionary(r => r.Key, r => r.Value), StringComparer.Ordinal));
+            var data = JsonSerializer.Serialize(new { @new = new { rows = chunk.Length } });
+            var e = new AuditEvent
+            {
+                Stream = BaselineStream,
+                Seq = seq,
+                At = at,
+                ActorName = "Nolan (audit baseline)",
+                Action = "audit.baseline",
+                EntityType = "audit-baseline",
+                EntityId = Guid.Empty,
+                Data = data,
+                State = state,
+                PrevHash = prev,
+                Hash = "",
+            };
+            e.Hash = e.Recompute();
+            prev = e.Hash;
+            db.AuditEvents.Add(e);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// Checks every stream's hash chain, the seal chain (with the key), the anchor file, and every casework row against
+    /// the state its last event committed to. Each problem names what is wrong and where.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(NolanDbContext db, AuditTrust trust, CancellationToken ct = default)
     {
         var problems = new List<string>();
         long events = 0, streams = 0, unsealed = 0;
@@ -65,6 +179,8 @@ public static class AuditChain
         var expectedSeq = 0;
         var prevHash = AuditEvent.Genesis;
         var sealDigests = new Dictionary<Guid, (int Count, IncrementalHash Hash)>();
+        // Row key → (its state, when, which event), the latest event winning.
+        var commitments = new Dictionary<string, (string State, DateTimeOffset At, string By)>(StringComparer.Ordinal);
 
         await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Stream).ThenBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -92,6 +208,17 @@ public static class AuditChain
                 problems.Add($"{e.Stream} #{e.Seq}: content does not match its hash (altered)");
             }
 
+            if (e.State is { } state)
+            {
+                foreach (var (key, rowState) in JsonSerializer.Deserialize<Dictionary<string, string>>(state)!)
+                {
+                    if (!commitments.TryGetValue(key, out var had) || had.At <= e.At)
+                    {
+                        commitments[key] = (rowState, e.At, $"{e.Stream} #{e.Seq}");
+                    }
+                }
+            }
+
             if (e.SealId is { } sid)
             {
                 if (!sealDigests.TryGetValue(sid, out var acc))
@@ -112,8 +239,19 @@ public static class AuditChain
         }
 
         var seals = await db.AuditSeals.AsNoTracking().OrderBy(s => s.Number).ToListAsync(ct);
+        VerifySeals(seals, sealDigests, trust, problems);
+        var anchors = trust.Anchors();
+        VerifyAnchors(seals, anchors, problems);
+        var rows = await VerifyRowsAsync(db, commitments, problems, ct);
+        return new AuditVerification(events, streams, seals.Count, unsealed, problems, rows, anchors.Count);
+    }
+
+    private static void VerifySeals(List<AuditSeal> seals, Dictionary<Guid, (int Count, IncrementalHash Hash)> sealDigests, AuditTrust trust,
+        List<string> problems)
+    {
         var prevSeal = AuditEvent.Genesis;
         long expectedNumber = 1;
+        var keyedSince = (long?)null;
         foreach (var s in seals)
         {
             if (s.Number != expectedNumber)
@@ -121,12 +259,30 @@ public static class AuditChain
                 problems.Add($"seal {expectedNumber} is missing (found {s.Number})");
             }
 
-            if (s.PrevHash != prevSeal || AuditSeal.ComputeHash(s.PrevHash, s.Number, s.At, s.EventCount, s.EventsDigest) != s.Hash)
+            if (s.Keyed)
             {
-                problems.Add($"seal {s.Number}: broken seal chain");
+                keyedSince ??= s.Number;
+                if (trust.SealKey is null)
+                {
+                    problems.Add($"seal {s.Number}: keyed, but no seal key is configured, so it cannot be checked (set Nolan:Audit:SealKey or SealKeyFile)");
+                }
+            }
+            else if (keyedSince is { } since)
+            {
+                problems.Add($"seal {s.Number}: not keyed, though seals have been keyed since seal {since} (written without the key)");
             }
 
-            var (count, hash) = sealDigests.TryGetValue(s.Id, out var acc) ? (acc.Count, Convert.ToHexStringLower(acc.Hash.GetHashAndReset())) : (0, Digest([]));
+            var matches = s.Keyed
+                ? trust.SealKey is null || new[] { trust.SealKey }.Concat(trust.PreviousKeys)
+                    .Any(k => AuditSeal.ComputeHash(s.PrevHash, s.Number, s.At, s.EventCount, s.EventsDigest, k) == s.Hash)
+                : AuditSeal.ComputeHash(s.PrevHash, s.Number, s.At, s.EventCount, s.EventsDigest) == s.Hash;
+            if (s.PrevHash != prevSeal || !matches)
+            {
+                problems.Add($"seal {s.Number}: broken seal chain (altered, or recomputed without the seal key)");
+            }
+
+            var (count, hash) = sealDigests.Remove(s.Id, out var acc) ? (acc.Count, Convert.ToHexStringLower(acc.Hash.GetHashAndReset())) : (0, Digest([]));
+            acc.Hash?.Dispose();
             if (count != s.EventCount || hash != s.EventsDigest)
             {
                 problems.Add($"seal {s.Number}: sealed {s.EventCount} events but {count} match (events removed or altered)");
@@ -136,12 +292,75 @@ public static class AuditChain
             expectedNumber = s.Number + 1;
         }
 
-        foreach (var acc in sealDigests.Values)
+        foreach (var (_, (count, hash)) in sealDigests)
         {
-            acc.Hash.Dispose();
+            problems.Add($"{count} events are marked as sealed by a seal that is missing (seal deleted)");
+            hash.Dispose();
+        }
+    }
+
+    private static void VerifyAnchors(List<AuditSeal> seals, IReadOnlyList<(long Number, string Hash)> anchors, List<string> problems)
+    {
+        var byNumber = seals.ToDictionary(s => s.Number);
+        foreach (var (number, hash) in anchors)
+        {
+            if (!byNumber.TryGetValue(number, out var s))
+            {
+                problems.Add($"seal {number} was published in the anchor file but is missing from the database (history cut short or rewritten)");
+            }
+            else if (s.Hash != hash)
+            {
+                problems.Add($"seal {number} differs from the one published in the anchor file (history rewritten)");
+            }
+        }
+    }
+
+    private static async Task<long> VerifyRowsAsync(NolanDbContext db, Dictionary<string, (string State, DateTimeOffset At, string By)> commitments,
+        List<string> problems, CancellationToken ct)
+    {
+        long rows = 0;
+        foreach (var type in AuditedTypes(db))
+        {
+            await foreach (var (key, hash) in RowsAsync(db, type, ct))
+            {
+                rows++;
+                if (!commitments.Remove(key, out var c))
+                {
+                    problems.Add($"{key}: no audit event records this row (written outside Nolan)");
+                }
+                else if (c.State != hash)
+                {
+                    problems.Add($"{key}: differs from the state {c.By} recorded (changed outside Nolan)");
+                }
+            }
         }
 
-        return new AuditVerification(events, streams, seals.Count, unsealed, problems);
+        foreach (var (key, c) in commitments.Where(c => c.Value.State != RowState.Deleted).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            problems.Add($"{key}: recorded by {c.By} but missing (deleted outside Nolan)");
+        }
+
+        return rows;
+    }
+
+    /// <summary>The entity types that hold casework state (<see cref="IAuditedRow"/>).</summary>
+    private static IEnumerable<IEntityType> AuditedTypes(NolanDbContext db) =>
+        db.Model.GetEntityTypes().Where(t => typeof(IAuditedRow).IsAssignableFrom(t.ClrType)).OrderBy(t => t.ClrType.Name, StringComparer.Ordinal);
+
+    private static IAsyncEnumerable<(string Key, string Hash)> RowsAsync(NolanDbContext db, IEntityType type, CancellationToken ct) =>
+        (IAsyncEnumerable<(string, string)>)RowsOfMethod.MakeGenericMethod(type.ClrType).Invoke(null, [db, type, ct])!;
+
+    private static readonly MethodInfo RowsOfMethod = typeof(AuditChain).GetMethod(nameof(RowsOf), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static async IAsyncEnumerable<(string Key, string Hash)> RowsOf<T>(NolanDbContext db, IEntityType type,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        where T : class
+    {
+        var key = type.FindPrimaryKey()!.Properties.Single().GetGetter();
+        await foreach (var row in db.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return (RowState.Key(type, key.GetClrValue(row)!), RowState.Hash(type, p => p.GetGetter().GetClrValue(row)));
+        }
     }
 
     private static string Digest(IEnumerable<string> hashes)

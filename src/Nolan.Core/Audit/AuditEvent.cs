@@ -25,8 +25,15 @@ public sealed class AuditEvent
     public required string Data { get; init; }
     /// <summary>The protocol paragraph that applied, e.g. <c>southend-on-sea/part-5d §9.1.7</c>.</summary>
     public string? Citation { get; init; }
-    public required string PrevHash { get; init; }
-    public required string Hash { get; init; }
+    public required string PrevHash { get; set; }
+    public required string Hash { get; set; }
+    /// <summary>
+    /// The state of the item's rows after the change: a JSON object from row key (<see cref="RowState.Key"/>) to the
+    /// row's hash, or <see cref="RowState.Deleted"/>. Part of the hash. Null on events about things that are not
+    /// casework items (accounts, tokens), and on events written before rows were committed to.
+    /// </summary>
+    public string? State { get; set; }
+
     /// <summary>The seal that covers this event; set once by the sealer, not part of the hash.</summary>
     public Guid? SealId { get; set; }
 
@@ -34,18 +41,25 @@ public sealed class AuditEvent
 
     /// <summary>Hash of an event's content and its predecessor's hash.</summary>
     public static string ComputeHash(string prevHash, string stream, int seq, DateTimeOffset at, Guid? actor,
-        string actorName, string action, string entityType, Guid entityId, string data, string? citation, Guid? councilId)
+        string actorName, string action, string entityType, Guid entityId, string data, string? citation, Guid? councilId,
+        string? state = null)
     {
         var text = string.Join('\u001f',
             prevHash, stream, seq.ToString(CultureInfo.InvariantCulture),
             at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
             actor?.ToString() ?? "", actorName, action, entityType, entityId.ToString(), data, citation ?? "",
             councilId?.ToString() ?? "");
+        if (state is not null)
+        {
+            // Appended only when present, so events written before rows were committed to still verify.
+            text += '\u001f' + state;
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     public string Recompute() =>
-        ComputeHash(PrevHash, Stream, Seq, At, ActorAccountId, ActorName, Action, EntityType, EntityId, Data, Citation, CouncilId);
+        ComputeHash(PrevHash, Stream, Seq, At, ActorAccountId, ActorName, Action, EntityType, EntityId, Data, Citation, CouncilId, State);
 }
 
 /// <summary>
@@ -63,9 +77,19 @@ public sealed class AuditSeal
     public required string PrevHash { get; init; }
     public required string Hash { get; init; }
 
-    public static string ComputeHash(string prevHash, long number, DateTimeOffset at, int count, string digest) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', prevHash,
+    /// <summary>
+    /// The hash is an HMAC under the installation's seal key, which the database does not hold: someone who can write
+    /// to the database can recompute event chains but not seals. False on seals written before seals were keyed.
+    /// </summary>
+    public bool Keyed { get; init; }
+
+    /// <summary>A seal's hash: HMAC-SHA-256 under <paramref name="key"/>, or plain SHA-256 for an unkeyed seal.</summary>
+    public static string ComputeHash(string prevHash, long number, DateTimeOffset at, int count, string digest, byte[]? key = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\u001f', prevHash,
             number.ToString(CultureInfo.InvariantCulture),
             at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
-            count.ToString(CultureInfo.InvariantCulture), digest))));
+            count.ToString(CultureInfo.InvariantCulture), digest));
+        return Convert.ToHexStringLower(key is null ? SHA256.HashData(bytes) : HMACSHA256.HashData(key, bytes));
+    }
 }

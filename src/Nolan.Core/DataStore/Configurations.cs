@@ -189,6 +189,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.HasIndex(e => new { e.CouncilId, e.At });
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         b.Property(e => e.Data).HasMaxLength(1_000_000);
+        b.Property(e => e.State).HasMaxLength(1_000_000);
         b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.PrevHash).HasMaxLength(64).IsFixedLength();
     }

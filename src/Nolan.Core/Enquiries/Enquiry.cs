@@ -41,8 +41,12 @@ public enum Timeliness
 }
 
 /// <summary>A member's enquiry, judged under the protocol version in force on the day it was received.</summary>
-public sealed class Enquiry : Kernel.IChangeableItem
+public sealed class Enquiry : Kernel.IChangeableItem, Audit.IAuditedRow
 {
+    string Audit.IAuditedRow.AuditItemType => EnquiryAccess.Type;
+
+    Guid Audit.IAuditedRow.AuditItemId => Id;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid CouncilId { get; init; }
     /// <summary>Human reference, e.g. <c>SOS-2026-4F7K2QXM</c>.</summary>
@@ -194,11 +198,18 @@ public enum ActivityKind
     UrgencyDisputed,
     BurdenDecided,
     Refused,
+
+    /// <summary>The note given to the officer with an assignment: officers only.</summary>
+    NoteToOfficer,
 }
 
 /// <summary>One entry in an enquiry's file.</summary>
-public sealed class EnquiryActivity
+public sealed class EnquiryActivity : Audit.IAuditedRow
 {
+    string Audit.IAuditedRow.AuditItemType => EnquiryAccess.Type;
+
+    Guid Audit.IAuditedRow.AuditItemId => EnquiryId;
+
     public Guid Id { get; init; } = Common.OrderedIds.Next();
     public required Guid EnquiryId { get; init; }
     public required ActivityKind Kind { get; init; }

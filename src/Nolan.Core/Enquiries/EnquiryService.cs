@@ -459,10 +459,15 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
             var rule = p.Version.Enquiries.PassingOn;
             var cite = cover?.Why ?? (passing && !rule.Silent ? p.Cite(rule) : null);
-            var body = string.Join(" ", new[] { string.IsNullOrWhiteSpace(o.Note) ? null : o.Note.Trim(), cover?.Explanation }.OfType<string>());
+            // Who has it is the member's to see; the note is for the officer, so it is kept among officers' entries.
             var act = Activity(e, actor, passing ? ActivityKind.PassedOn : ActivityKind.Assigned,
-                body: body.Length == 0 ? null : body, subjectId: officer.Id, subjectName: officer.Name, citation: cite);
+                body: cover?.Explanation, subjectId: officer.Id, subjectName: officer.Name, citation: cite);
             db.EnquiryActivities.Add(act);
+            if (!string.IsNullOrWhiteSpace(o.Note))
+            {
+                db.EnquiryActivities.Add(Activity(e, actor, ActivityKind.NoteToOfficer, body: o.Note.Trim(), subjectId: officer.Id,
+                    subjectName: officer.Name, @internal: true));
+            }
             await NotifyAsync(e, p, new Recipient(officer.AccountId, officer.Name, officer.Email), new EnquiryAssigned
             {
                 Reference = e.Reference,

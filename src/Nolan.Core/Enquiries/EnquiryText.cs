@@ -73,6 +73,7 @@ public static class EnquiryText
         ActivityKind.UrgencyDisputed => "Urgency disputed",
         ActivityKind.BurdenDecided => "Decided the information should be provided",
         ActivityKind.Refused => "Request refused",
+        ActivityKind.NoteToOfficer => "Note for the officer",
         _ => k.ToString(),
     };
 }

@@ -21,8 +21,12 @@ public enum DutyKind
 /// original due date is kept beside any promised one, so lists can show both and lateness is judged against the date
 /// that applies.
 /// </summary>
-public sealed class Duty
+public sealed class Duty : Audit.IAuditedRow
 {
+    string Audit.IAuditedRow.AuditItemType => ItemType;
+
+    Guid Audit.IAuditedRow.AuditItemId => ItemId;
+
     public Guid Id { get; init; } = OrderedIds.Next();
     public required Guid CouncilId { get; init; }
 

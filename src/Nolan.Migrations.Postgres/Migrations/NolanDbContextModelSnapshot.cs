@@ -367,6 +367,11 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("seq");
 
+                    b.Property<string>("State")
+                        .HasMaxLength(1000000)
+                        .HasColumnType("character varying(1000000)")
+                        .HasColumnName("state");
+
                     b.Property<string>("Stream")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -418,6 +423,10 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .HasColumnName("hash");
+
+                    b.Property<bool>("Keyed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("keyed");
 
                     b.Property<long>("Number")
                         .HasColumnType("bigint")

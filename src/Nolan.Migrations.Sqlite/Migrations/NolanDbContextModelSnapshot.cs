@@ -360,6 +360,11 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
+                    b.Property<string>("State")
+                        .HasMaxLength(1000000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
                     b.Property<string>("Stream")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -411,6 +416,10 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
                         .HasColumnName("hash");
+
+                    b.Property<bool>("Keyed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keyed");
 
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER")

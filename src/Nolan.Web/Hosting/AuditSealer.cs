@@ -14,7 +14,7 @@ internal sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider time
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        var sealedCount = await AuditChain.SealAsync(services.GetRequiredService<NolanDbContext>(), Time, ct);
+        var sealedCount = await AuditChain.SealAsync(services.GetRequiredService<NolanDbContext>(), Time, services.GetRequiredService<AuditTrust>(), ct);
         if (sealedCount > 0)
         {
             Log.LogInformation("Sealed {Count} audit events", sealedCount);

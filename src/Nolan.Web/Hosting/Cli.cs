@@ -22,7 +22,8 @@ internal static class Cli
           nolan create-token --email EMAIL --name NAME [--days N]
                                         Create an API bearer token for an account; prints it once.
           nolan seal-audit              Seal audit events written since the last seal.
-          nolan verify-audit            Verify every audit hash chain and seal; exit code 1 if anything was altered.
+          nolan verify-audit            Verify every audit chain, keyed seal, the anchor file and every casework row;
+                                        exit code 1 if anything was altered, naming what.
 
         Configuration: appsettings.json, environment variables (Nolan__Database__Provider=Postgres,
         Nolan__Database__ConnectionString=...), or --Nolan:Key=Value arguments.
@@ -85,10 +86,10 @@ internal static class Cli
         root.Subcommands.Add(WithDatabase("seed-demo", "Migrate and add the demo councils if the database has none.", SeedDemoAsync));
         root.Subcommands.Add(WithDatabase("seal-audit", "Seal audit events written since the last seal.", async (_, sp, ct) =>
         {
-            Console.WriteLine($"Sealed {await AuditChain.SealAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<TimeProvider>(), ct)} events.");
+            Console.WriteLine($"Sealed {await AuditChain.SealAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuditTrust>(), ct)} events.");
             return 0;
         }));
-        root.Subcommands.Add(WithDatabase("verify-audit", "Verify every audit hash chain and seal; exit code 1 if anything was altered.", VerifyAuditAsync));
+        root.Subcommands.Add(WithDatabase("verify-audit", "Verify every audit chain, keyed seal, the anchor file and every casework row against its last audited state; exit code 1 if anything was altered, naming what.", VerifyAuditAsync));
         root.Subcommands.Add(WithDatabase("create-token", "Create an API bearer token for an account; prints it once.",
             (r, sp, _) => CreateTokenAsync(sp, r.GetValue(email)!, r.GetValue(name)!, r.GetValue(days)), email, name, days));
         return root;
@@ -122,6 +123,7 @@ internal static class Cli
             var sp = scope.ServiceProvider;
             DataStoreSetup.EnsureSqliteFolder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NolanOptions>>().Value.Database);
             await sp.GetRequiredService<NolanDbContext>().Database.MigrateAsync(ct);
+            await AuditChain.BaselineAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
             return await run(r, sp, ct);
         });
         return command;
@@ -143,8 +145,8 @@ internal static class Cli
 
     private static async Task<int> VerifyAuditAsync(ParseResult r, IServiceProvider sp, CancellationToken ct)
     {
-        var v = await AuditChain.VerifyAsync(sp.GetRequiredService<NolanDbContext>(), ct);
-        Console.WriteLine($"{v.Events} events in {v.Streams} chains, {v.Seals} seals, {v.Unsealed} not yet sealed.");
+        var v = await AuditChain.VerifyAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<AuditTrust>(), ct);
+        Console.WriteLine($"{v.Events} events in {v.Streams} chains, {v.Seals} seals ({v.Anchored} published in the anchor file), {v.Unsealed} not yet sealed; {v.Rows} casework rows checked against their last audited state.");
         foreach (var p in v.Problems)
         {
             Console.WriteLine("PROBLEM: " + p);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nolan.Core.Access;
+using Nolan.Core.Audit;
 using Nolan.Core.DataStore;
 using Nolan.Core.Demo;
 using Nolan.Core.Protocols;
@@ -23,6 +24,11 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
         if (o.MigrateOnStart)
         {
             await db.Database.MigrateAsync(cancellationToken);
+            // Rows from before events committed to rows (or from a data migration) are committed to once, here.
+            if (await AuditChain.BaselineAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken) is > 0 and var n)
+            {
+                log.LogInformation("Audit baseline: {Rows} casework rows committed to", n);
+            }
         }
 
         if (o.Demo && !await db.Councils.AnyAsync(cancellationToken))

@@ -74,6 +74,7 @@ public static class NolanHost
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<Absences>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Audit.Load());
         services.AddScoped<EnquiryService>();
         services.AddSingleton(sp =>
         {

@@ -54,8 +54,73 @@ public sealed class NolanOptions
 
     internal TimeSpan IdempotencyLifetime => TimeSpan.FromHours(Math.Clamp(IdempotencyHours, 1, 24 * 30));
 
+    /// <summary>Where the audit trail's seal key and anchor live (outside the database).</summary>
+    public AuditOptions Audit { get; set; } = new();
+
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
+}
+
+/// <summary>
+/// The audit trail is checked against two things the database does not hold: the key its seals are HMACs under, and
+/// the anchor file every seal is published to (docs/operations.md).
+/// </summary>
+public sealed class AuditOptions
+{
+    /// <summary>The seal key, base64 (at least 32 bytes). Takes precedence over <see cref="SealKeyFile"/>.</summary>
+    public string? SealKey { get; set; }
+
+    /// <summary>Seal keys used before a rotation (base64), so that seals made with them still verify.</summary>
+    public List<string> PreviousSealKeys { get; set; } = [];
+
+    /// <summary>A file holding the seal key; created with a new random key when missing. Empty: seals are not keyed.</summary>
+    public string? SealKeyFile { get; set; } = "data/audit-seal.key";
+
+    /// <summary>The append-only file each seal's number and hash is published to. Empty: no anchor.</summary>
+    public string? AnchorFile { get; set; } = "data/audit-anchor.log";
+
+    /// <summary>Loads (or on first use creates) the key and names the anchor.</summary>
+    public Core.Audit.AuditTrust Load()
+    {
+        byte[]? key = null;
+        if (!string.IsNullOrWhiteSpace(SealKey))
+        {
+            key = Convert.FromBase64String(SealKey);
+        }
+        else if (!string.IsNullOrWhiteSpace(SealKeyFile))
+        {
+            if (!File.Exists(SealKeyFile))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SealKeyFile))!);
+                var fresh = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                try
+                {
+                    using var f = new FileStream(SealKeyFile, options);
+                    f.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(fresh)));
+                }
+                catch (IOException) when (File.Exists(SealKeyFile))
+                {
+                    // Another process created it first: use theirs.
+                }
+            }
+
+            key = Convert.FromBase64String(File.ReadAllText(SealKeyFile).Trim());
+        }
+
+        if (key is { Length: < 32 })
+        {
+            throw new InvalidOperationException("Nolan:Audit:SealKey must be at least 32 bytes (base64).");
+        }
+
+        return new Core.Audit.AuditTrust(key, string.IsNullOrWhiteSpace(AnchorFile) ? null : AnchorFile,
+            [.. PreviousSealKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(Convert.FromBase64String)]);
+    }
 }
 
 public sealed class DatabaseOptions

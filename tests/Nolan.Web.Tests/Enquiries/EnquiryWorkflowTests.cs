@@ -73,8 +73,13 @@ public sealed class EnquiryWorkflowTests(NolanFactory f) : IClassFixture<NolanFa
         Assert.Contains("Response", kinds);
         Assert.Contains("PassedOn", kinds);
         Assert.DoesNotContain("FileNote", kinds);
+        // The manager's note to the officer is for the officer: the member sees who has it, not the note.
+        Assert.DoesNotContain("NoteToOfficer", kinds);
+        Assert.DoesNotContain("Please answer", seen.GetRawText(), StringComparison.Ordinal);
         var officerView = await (await officerApi.GetAsync(new Uri(url, UriKind.Relative))).JsonAsync();
         Assert.Contains("FileNote", officerView.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("kind").GetString()));
+        Assert.Contains(officerView.GetProperty("activities").EnumerateArray(),
+            a => a.GetProperty("kind").GetString() == "NoteToOfficer" && a.GetProperty("body").GetString() == "Please answer");
     }
 
     [Fact]

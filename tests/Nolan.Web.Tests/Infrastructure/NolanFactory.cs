@@ -30,6 +30,15 @@ public class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The seal key tests run with (32 bytes).</summary>
+    public const string TestSealKey = "bm9sYW4tdGVzdC1zZWFsLWtleS0zMi1ieXRlcy1sb25nISE=";
+
+    /// <summary>This host's audit anchor file.</summary>
+    public string AnchorFile { get; } = Path.Combine(Path.GetTempPath(), $"nolan-anchor-{Guid.NewGuid():N}.log");
+
+    /// <summary>The seal key and anchor this host uses.</summary>
+    public Core.Audit.AuditTrust AuditTrust => Services.GetRequiredService<Core.Audit.AuditTrust>();
+
     /// <summary>Most tests start from the directory alone; the demo's sample enquiries are tested on their own.</summary>
     protected virtual bool SeedDemoEnquiries => false;
 
@@ -50,6 +59,9 @@ public class NolanFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Nolan:Demo", "true");
         builder.UseSetting("Nolan:DemoEnquiries", SeedDemoEnquiries ? "true" : "false");
         builder.UseSetting("Nolan:Workers", "false");
+        // The seal key and the anchor are outside the database, as in production; the anchor is this factory's own.
+        builder.UseSetting("Nolan:Audit:SealKey", TestSealKey);
+        builder.UseSetting("Nolan:Audit:AnchorFile", AnchorFile);
         builder.UseSetting("Nolan:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Nolan:PublicUrl", "https://nolan.test");
         builder.UseSetting("Nolan:Smtp:Host", SmtpSink.Host);

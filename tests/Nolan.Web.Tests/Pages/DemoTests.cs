@@ -16,7 +16,7 @@ public sealed class DemoTests(DemoNolanFactory f) : IClassFixture<DemoNolanFacto
             .Select(g => new { g.Key, States = g.Select(e => e.Status).Distinct().Count(), Count = g.Count() }).ToListAsync());
         Assert.Equal(6, byCouncil.Count);
         Assert.All(byCouncil, c => Assert.True(c.States >= 4 && c.Count >= 10, $"{c.Key}: {c.Count} enquiries in {c.States} states"));
-        Assert.True((await f.WithDbAsync(db => AuditChain.VerifyAsync(db))).Ok);
+        Assert.True((await f.WithDbAsync(db => AuditChain.VerifyAsync(db, f.AuditTrust))).Ok);
     }
 
     [Theory]

@@ -178,5 +178,40 @@ public sealed class CrashTests : IAsyncLifetime
 
         var verify = await RunCliAsync("verify-audit");
         Assert.Contains("The audit trail verifies.", verify, StringComparison.Ordinal);
+
+        // Someone with the database password, not Nolan, edits one enquiry: the command fails and names it.
+        var tampered = Guid.Parse(acknowledged.First().Split('/')[^1]);
+        await ExecuteSqlAsync($"UPDATE enquiries SET subject = 'Quietly changed' WHERE id = '{(TestDatabase.IsPostgres ? tampered.ToString() : tampered.ToString().ToUpperInvariant())}'");
+        var (exit, output) = await RunCliRawAsync("verify-audit");
+        Assert.Equal(1, exit);
+        Assert.Contains($"PROBLEM: Enquiry/{tampered}: differs from the state enquiry/{tampered} #", output, StringComparison.Ordinal);
+        Assert.Contains("The audit trail does NOT verify.", output, StringComparison.Ordinal);
+    }
+
+    private async Task ExecuteSqlAsync(string sql)
+    {
+        await using System.Data.Common.DbConnection c = TestDatabase.IsPostgres
+            ? new Npgsql.NpgsqlConnection(_database!.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(_database!.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+    }
+
+    private async Task<(int Exit, string Output)> RunCliRawAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        psi.ArgumentList.Add(NolanDll);
+        foreach (var a in args.Concat(Settings))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, output);
     }
 }
