@@ -68,7 +68,7 @@ public sealed class ApiTokenService(NolanDbContext db, AuditLog audit, TimeProvi
 
         var hash = Hash(secret);
         var now = time.GetUtcNow();
-        var token = await db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash)
+        var token = await db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash && !db.Accounts.Any(a => a.Id == t.AccountId && a.Disabled))
             .Select(t => new { t.AccountId, t.RevokedAt, t.ExpiresAt }).FirstOrDefaultAsync(ct);
         return token is null || token.RevokedAt is not null || token.ExpiresAt <= now ? null : token.AccountId;
     }

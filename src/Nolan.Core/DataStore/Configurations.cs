@@ -180,6 +180,26 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> b)
+    {
+        b.HasOne(s => s.Account).WithMany().HasForeignKey(s => s.AccountId);
+        b.HasIndex(s => new { s.AccountId, s.EndedAt });
+        b.Property(s => s.EndedHow).HasMaxLength(40);
+    }
+}
+
+internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> b)
+    {
+        b.HasKey(f => f.EmailHash);
+        b.Property(f => f.EmailHash).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(f => f.LastAt);
+    }
+}
+
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)

@@ -26,6 +26,8 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -18,12 +18,16 @@ public enum EnquiryRelation
 
     /// <summary>Holds the post that decides a burden referred for a decision (the Monitoring Officer), on that enquiry.</summary>
     BurdenDecider = 32,
+
+    /// <summary>The council's complaints team, on an enquiry moved to the complaints procedure.</summary>
+    ComplaintsTeam = 64,
 }
 
 /// <summary>
 /// Who may see an enquiry: the member who raised it, members it was explicitly copied to (an <c>Allow</c> grant), the
 /// assigned officer and their line manager, the council's Members Support Hub, and the council's Monitoring Officer once
-/// the enquiry is referred to them to decide whether a disproportionate request is answered — unless a <c>Deny</c> grant
+/// the enquiry is referred to them to decide whether a disproportionate request is answered, and the council's complaints
+/// team once it is moved to the complaints procedure — unless a <c>Deny</c> grant
 /// hides it from them. Nobody else: not other members, not other officers, not the Monitoring Officer or Chief Executive
 /// by role alone, not a system administrator. Declared once here; the kernel's <see cref="ItemAccess{TItem}"/> makes both the
 /// list filter and the single read from it.
@@ -56,6 +60,13 @@ public sealed class EnquiryAccess : ItemAccess<Enquiry>
         if (hubCouncils.Count > 0)
         {
             yield return new((int)EnquiryRelation.Hub, e => hubCouncils.Contains(e.CouncilId));
+        }
+
+        // An enquiry moved to the complaints procedure is the complaints team's to answer (and be reminded of).
+        var complaintsCouncils = actor.CouncilsWhere(OfficerRoles.ComplaintsTeam);
+        if (complaintsCouncils.Count > 0)
+        {
+            yield return new((int)EnquiryRelation.ComplaintsTeam, e => e.Status == EnquiryStatus.MovedToComplaints && complaintsCouncils.Contains(e.CouncilId));
         }
 
         // A referral is to a post, not a person: whoever is the Monitoring Officer when it is decided can decide it.
@@ -148,7 +159,7 @@ public sealed record EnquiryPermissions(
             Copy: raising || (r & EnquiryRelation.Hub) != 0,
             SeeInternal: officer || decider,
             ArrangeMeeting: officer,
-            RecordComplaintOutcome: officer,
+            RecordComplaintOutcome: officer || (r & EnquiryRelation.ComplaintsTeam) != 0,
             RecordConsentEvidence: officer || raising,
             RecordReleaseCheck: (r & EnquiryRelation.AssigneesLineManager) != 0,
             DecideUrgency: assigned,

@@ -107,6 +107,13 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
 
         // While the officer is away, the colleague covering is reminded too where the protocol provides for cover.
         var cover = officer is not null && officer.IsAwayOn(today) ? await Absences.RoutingCoverAsync(db, p, officer, today, ct) : null;
+        // A reminder names the enquiry and the member: the colleague covering is given sight of what they are reminded
+        // of (a recorded grant under the cover rule), or is not reminded.
+        if (cover is not null && (cover.Why is null || !await GiveSightAsync(duty, cover.OfficerId, cover.Why, "Covering for an absent officer", ct)))
+        {
+            cover = null;
+        }
+
         var asCover = cover is null ? "" : $"{cover.Explanation} You are receiving this as their cover.";
         var coverTo = cover is null ? null : new Recipient(cover.AccountId, cover.Name, cover.Email);
 
@@ -155,7 +162,7 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         if (duty.PromisedOn is null && duty.VeryOverdueAfter is { } very && today > very
             && owner.Escalation(p, duty.Kind) is { } escalation
             && await EscalationRecipientAsync(escalation.To, duty.CouncilId, context.ChiefOfficerId, officer?.LineManagerId, ct) is { } chief
-            && await GiveSightAsync(duty, chief.OfficerId, escalation.Why, ct)
+            && await GiveSightAsync(duty, chief.OfficerId, escalation.Why, "Answers for it: very overdue", ct)
             && await QueueOnceAsync(duty.CouncilId, p, chief.To, new VeryOverdue(family)
             {
                 Reference = context.Reference,
@@ -202,7 +209,7 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
     /// Whoever a duty escalates to must be able to open what they are asked to answer for: a recorded, audited
     /// <c>Allow</c> grant (saved with the escalation message), never a role that opens everything.
     /// </summary>
-    private async Task<bool> GiveSightAsync(Duty duty, Guid officerId, Citation why, CancellationToken ct)
+    private async Task<bool> GiveSightAsync(Duty duty, Guid officerId, Citation why, string reason, CancellationToken ct)
     {
         if (!await db.AccessGrants.AnyAsync(g => g.ResourceType == duty.ItemType && g.ResourceId == duty.ItemId
                 && g.OfficerId == officerId && g.Effect == GrantEffect.Allow, ct))
@@ -213,7 +220,7 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
                 ResourceType = duty.ItemType,
                 ResourceId = duty.ItemId,
                 OfficerId = officerId,
-                Reason = "Answers for it: very overdue",
+                Reason = reason,
                 Citation = why.Reference,
                 GrantedByAccountId = System.AccountId,
                 GrantedAt = time.GetUtcNow(),

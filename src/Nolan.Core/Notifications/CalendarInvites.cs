@@ -34,7 +34,9 @@ public static class CalendarInvites
     public static string Render(Invitation i, DateTimeOffset stamp)
     {
         var calendar = new Ical.Net.Calendar { Method = i.Cancelled ? "CANCEL" : "REQUEST", ProductId = "-//Nolan//Member Officer Relations//EN" };
-        calendar.AddTimeZone(new VTimeZone(LondonTime.Zone.Id));
+        // With its STANDARD and DAYLIGHT rules (RFC 5545 3.6.5): some calendars reject a VTIMEZONE that has only a TZID.
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(LondonTime.Zone.Id,
+            LondonTime.ToLocal(i.Start).AddYears(-1), includeHistoricalData: false));
         var e = new CalendarEvent
         {
             Uid = i.Uid,

@@ -50,20 +50,18 @@ public sealed partial class MessageTemplates
         var subject = Fill(t.Subject, values, v => v).ReplaceLineEndings(" ");
         var text = Fill(t.Body, values, v => v);
 
-        // Values go into the HTML after Markdown rendering, encoded, so a subject like "*urgent*" or "<b>" stays text.
-        var tokens = new Dictionary<string, string>();
+        // Values go into the HTML after Markdown rendering, encoded, so a subject like "*urgent*" or "<b>" stays text. The
+        // stand-ins carry a nonce made for this rendering and are swapped in one pass, so nothing a person typed can
+        // pose as one (and no value is read again after it is put in).
+        var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        var tokens = new List<string>();
         var withTokens = Fill(t.Body, values, v =>
         {
-            var token = $"NOLANVALUE{tokens.Count}X";
-            tokens[token] = WebUtility.HtmlEncode(v).ReplaceLineEndings("<br />");
-            return token;
+            tokens.Add(WebUtility.HtmlEncode(v).ReplaceLineEndings("<br />"));
+            return $"NOLAN{nonce}V{tokens.Count - 1}X";
         });
-        var html = Markdown.ToHtml(withTokens, Pipeline);
-        foreach (var (token, value) in tokens)
-        {
-            html = html.Replace(token, value, StringComparison.Ordinal);
-        }
-
+        var html = Regex.Replace(Markdown.ToHtml(withTokens, Pipeline), $"NOLAN{nonce}V([0-9]+)X",
+            m => tokens[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]);
         return new RenderedMessage(subject, text, html);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Nolan.Core.Access;
 using Nolan.Core.Audit;
@@ -74,6 +75,7 @@ public static class NolanHost
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<Absences>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Sessions>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Audit.Load());
         services.AddScoped<EnquiryService>();
         services.AddSingleton(sp =>
@@ -136,6 +138,7 @@ public static class NolanHost
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
@@ -188,6 +191,34 @@ public static class NolanHost
         });
 
         var app = builder.Build();
+        // Read from configuration here, not from the validated options: a start-up check elsewhere must not fail the build.
+        var forwarded = app.Configuration.GetSection("Nolan:ForwardedHeaders").Get<ForwardedHeadersSettings>() ?? new();
+        if (forwarded.Configured)
+        {
+            // Behind TLS termination: the client's address (rate limits) and scheme (Secure cookies, HSTS) as the
+            // configured proxies report them, and nobody else.
+            var fh = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            fh.KnownProxies.Clear();
+            fh.KnownIPNetworks.Clear();
+            foreach (var proxy in forwarded.KnownProxies)
+            {
+                fh.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in forwarded.KnownNetworks)
+            {
+                fh.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            app.UseForwardedHeaders(fh);
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent on HTTPS responses only: browsers then refuse plain HTTP to Nolan for a year.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",

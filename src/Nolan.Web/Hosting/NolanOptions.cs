@@ -54,6 +54,12 @@ public sealed class NolanOptions
 
     internal TimeSpan IdempotencyLifetime => TimeSpan.FromHours(Math.Clamp(IdempotencyHours, 1, 24 * 30));
 
+    /// <summary>
+    /// The reverse proxies (TLS terminators, load balancers) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>
+    /// Nolan believes. Only these: a header from anyone else is ignored, so a client cannot claim another address.
+    /// </summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
     /// <summary>Where the audit trail's seal key and anchor live (outside the database).</summary>
     public AuditOptions Audit { get; set; } = new();
 
@@ -121,6 +127,17 @@ public sealed class AuditOptions
         return new Core.Audit.AuditTrust(key, string.IsNullOrWhiteSpace(AnchorFile) ? null : AnchorFile,
             [.. PreviousSealKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(Convert.FromBase64String)]);
     }
+}
+
+public sealed class ForwardedHeadersSettings
+{
+    /// <summary>Proxy addresses, e.g. <c>10.0.0.5</c>.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Proxy networks in CIDR form, e.g. <c>10.0.0.0/24</c>.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public bool Configured => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 }
 
 public sealed class DatabaseOptions

@@ -15,7 +15,7 @@ namespace Nolan.Web.Security;
 public sealed class ActorMiddleware(RequestDelegate next)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
-    private const string ItemKey = "nolan.actor";
+    internal const string ItemKey = "nolan.actor";
 
     private static readonly HybridCacheEntryOptions Entry = new() { Expiration = CacheFor, LocalCacheExpiration = CacheFor };
 

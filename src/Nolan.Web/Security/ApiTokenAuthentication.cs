@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Nolan.Core.Access;
 
@@ -12,8 +11,7 @@ public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiTokenService tokens,
-    IMemoryCache cache)
+    ApiTokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -27,12 +25,9 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         var secret = header["Bearer ".Length..].Trim();
-        var key = ("token", ApiTokenService.Hash(secret));
-        var accountId = await cache.GetOrCreateAsync(key, e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = ActorMiddleware.CacheFor;
-            return tokens.AccountForAsync(secret, Context.RequestAborted);
-        });
+        // Asked of the database on every request (one indexed lookup): a revoked token, or one whose account was
+        // disabled, is refused at once on every node.
+        var accountId = await tokens.AccountForAsync(secret, Context.RequestAborted);
         if (accountId is null)
         {
             return AuthenticateResult.Fail("The API token is not valid, has expired or was revoked.");

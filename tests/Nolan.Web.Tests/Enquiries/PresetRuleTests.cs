@@ -325,6 +325,29 @@ public sealed class PresetRuleTests(NolanFactory f) : IClassFixture<NolanFactory
         Assert.NotEmpty(team);
         var keys = await ReminderKeysAsync(Id(e));
         Assert.All(team, email => Assert.Contains($"reminder/{Id(e)}/complaint/due-soon/2026-11-16/{email}", keys));
+        // The team is reminded of an enquiry it can open, and may record the outcome.
+        // (The demo's complaints officers have no sign-in: give the first one an account.)
+        var teamEmail = await f.WithDbAsync(async db =>
+        {
+            var officer = await (from a in db.OfficerAppointments
+                                 join c in db.Councils on a.CouncilId equals c.Id
+                                 where c.Slug == "cambridge" && a.RoleRows.Any(r => r.Role == Core.CouncilDirectory.OfficerRoles.ComplaintsTeam)
+                                 select a.Officer!).FirstAsync();
+            if (officer.AccountId is { } existing)
+            {
+                return await db.Accounts.Where(x => x.Id == existing).Select(x => x.Email).SingleAsync();
+            }
+
+            var account = new Core.Access.Account { Email = "complaints-" + Guid.NewGuid().ToString("N")[..8] + "@cambridge.test", DisplayName = officer.Name };
+            db.Accounts.Add(account);
+            officer.AccountId = account.Id;
+            await db.SaveChangesAsync();
+            return account.Email;
+        });
+        var teamApi = await f.ApiClientAsync(teamEmail);
+        var seen = await (await teamApi.GetAsync(new Uri($"/api/v1/enquiries/{Id(e)}", UriKind.Relative))).JsonAsync();
+        Assert.True(seen.GetProperty("can").GetProperty("recordComplaintOutcome").GetBoolean());
+        Assert.False(seen.GetProperty("can").GetProperty("respond").GetBoolean());
 
         var outcome = await hub.PostJsonAsync($"/api/v1/enquiries/{Id(e)}/complaint-outcome", new { version = Version(moved), text = "Upheld." });
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);

@@ -64,6 +64,11 @@ public sealed class CalendarInviteTests(NolanFactory f) : IClassFixture<NolanFac
             Assert.Equal(2, e.Attendees.Count);
             Assert.Contains(message.To.Mailboxes.Single().Address, e.Attendees.Select(a => a.Value!.ToString().Replace("mailto:", "", StringComparison.Ordinal)));
             Assert.Contains(calendar.TimeZones, z => z.TzId == "Europe/London");
+            // RFC 5545 3.6.5: a VTIMEZONE has at least one STANDARD or DAYLIGHT part; London's has both (GMT and BST).
+            var zone = ics[ics.IndexOf("BEGIN:VTIMEZONE", StringComparison.Ordinal)..ics.IndexOf("END:VTIMEZONE", StringComparison.Ordinal)];
+            Assert.Contains("BEGIN:STANDARD", zone, StringComparison.Ordinal);
+            Assert.Contains("BEGIN:DAYLIGHT", zone, StringComparison.Ordinal);
+            Assert.Contains("TZOFFSETTO:+0100", zone, StringComparison.Ordinal);
         }
     }
 

@@ -153,6 +153,9 @@ public sealed class OutOfOfficeTests(NolanFactory f) : IClassFixture<NolanFactor
             var reminder = Assert.Single(toCover);
             Assert.Equal(coverEmail, reminder.ToAddress);
             Assert.Contains("You are receiving this as their cover", reminder.BodyText, StringComparison.Ordinal);
+            // The reminder names the enquiry and the member: the colleague covering may open it, by a recorded grant.
+            Assert.True(await f.WithDbAsync(db => db.AccessGrants.AnyAsync(g => g.ResourceId == Guid.Parse(id) && g.OfficerId == coverId
+                && g.Effect == Nolan.Core.Access.GrantEffect.Allow && g.Reason == "Covering for an absent officer" && g.Citation!.Contains("9.1.6"))));
         }
         finally
         {

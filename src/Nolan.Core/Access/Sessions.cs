@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Audit;
+using Nolan.Core.DataStore;
+
+namespace Nolan.Core.Access;
+
+/// <summary>
+/// A signed-in browser session. The cookie carries only its id; the row decides whether it is live, so signing out,
+/// disabling the account or ending its sessions takes effect on the next request on every node.
+/// </summary>
+public sealed class Session
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required Guid AccountId { get; init; }
+    public Account? Account { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The latest moment the session is valid, however active it is (a working day).</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Why it ended: <c>signed out</c>, ...</summary>
+    public string? EndedHow { get; set; }
+}
+
+/// <summary>Failed sign-ins per email address (hashed), known account or not: the per-account throttle.</summary>
+public sealed class SignInFailure
+{
+    /// <summary>SHA-256 of the lower-case email address: no record of what strangers typed.</summary>
+    public required string EmailHash { get; init; }
+    public int Count { get; set; }
+    public DateTimeOffset LastAt { get; set; }
+}
+
+/// <summary>The outcome of a sign-in attempt.</summary>
+public sealed record SignInResult(Session? Session, Account? Account, TimeSpan? RetryAfter)
+{
+    public bool Succeeded => Session is not null;
+}
+
+/// <summary>
+/// Local sign-in and the sessions it starts. Passwords are checked with ASP.NET Core Identity's hasher; an unknown
+/// address is checked against a dummy hash so that it takes as long as a wrong password. After
+/// <see cref="FreeFailures"/> failures for one address, each further attempt must wait twice as long as the last
+/// (1 s, 2 s, 4 s ... at most 15 minutes), whether or not the account exists, so the wait tells nobody which addresses
+/// have accounts; a success clears it.
+/// </summary>
+public sealed class Sessions(NolanDbContext db, AuditLog audit, TimeProvider time)
+{
+    public const int FreeFailures = 5;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(15);
+    private static readonly PasswordHasher<Account> Hasher = new();
+    private static readonly string DummyHash = Hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+
+    private DateTimeOffset Now => AuditLog.TruncateToMicroseconds(time.GetUtcNow());
+
+    public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken ct = default)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+        var failures = await db.SignInFailures.FirstOrDefaultAsync(f => f.EmailHash == key, ct);
+        if (failures is not null && WaitFor(failures.Count) is { } wait && failures.LastAt + wait > Now)
+        {
+            return new SignInResult(null, null, failures.LastAt + wait - Now);
+        }
+
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Email == normalized && !a.Disabled, ct);
+        // The same work whether or not the account exists: the time taken does not say which addresses have accounts.
+        var verified = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
+        if (account?.PasswordHash is null || !verified)
+        {
+            if (failures is null)
+            {
+                db.SignInFailures.Add(new SignInFailure { EmailHash = key, Count = 1, LastAt = Now });
+            }
+            else
+            {
+                failures.Count++;
+                failures.LastAt = Now;
+            }
+
+            await SaveRacingAsync(ct);
+            return new SignInResult(null, null, null);
+        }
+
+        if (failures is not null)
+        {
+            db.SignInFailures.Remove(failures);
+        }
+
+        var session = new Session { AccountId = account.Id, CreatedAt = Now, ExpiresAt = Now + Lifetime };
+        db.Sessions.Add(session);
+        await audit.RecordAsync(new Actor { AccountId = account.Id, Name = account.DisplayName }, "account.signed_in", "account", account.Id, null, null,
+            new { Session = session.Id, session.ExpiresAt }, ct: ct);
+        await db.SaveChangesAsync(ct);
+        return new SignInResult(session, account, null);
+    }
+
+    /// <summary>The account a session belongs to, if the session is live and the account enabled: checked on every request.</summary>
+    public Task<Guid?> LiveAccountAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        return db.Sessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now && !s.Account!.Disabled)
+            .Select(s => (Guid?)s.AccountId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Ends a session: its cookie is refused from the next request on, wherever it is presented.</summary>
+    public async Task EndAsync(Guid sessionId, Actor actor, string how, CancellationToken ct = default)
+    {
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.AccountId == actor.AccountId && s.EndedAt == null, ct);
+        if (session is null)
+        {
+            return;
+        }
+
+        session.EndedAt = Now;
+        session.EndedHow = how;
+        await audit.RecordAsync(actor, "account.signed_out", "account", actor.AccountId, null, null, new { Session = session.Id, How = how }, ct: ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>No wait for the first <see cref="FreeFailures"/> failures; then 1 s, doubling, at most 15 minutes.</summary>
+    public static TimeSpan? WaitFor(int failures) => failures < FreeFailures
+        ? null
+        : TimeSpan.FromSeconds(Math.Min(MaxWait.TotalSeconds, Math.Pow(2, Math.Min(failures - FreeFailures, 20))));
+
+    /// <summary>Two failures racing for one address: either count is good enough for a throttle.</summary>
+    private async Task SaveRacingAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsRacingWrite(ex))
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}
