@@ -200,6 +200,16 @@ internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<Sign
     }
 }
 
+internal sealed class PasswordResetConfiguration : IEntityTypeConfiguration<PasswordReset>
+{
+    public void Configure(EntityTypeBuilder<PasswordReset> b)
+    {
+        b.HasIndex(r => r.TokenHash).IsUnique();
+        b.Property(r => r.TokenHash).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(r => r.AccountId);
+    }
+}
+
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)

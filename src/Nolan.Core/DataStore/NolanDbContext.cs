@@ -28,6 +28,7 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -85,6 +85,7 @@ public abstract record Message
             new EnquiryBurdenReferred { Reference = reference, Subject = subject, Officer = officer, Member = member, Reason = "The request covers ten years of records across three services.", Why = "Protocol paragraph 9.6: \u201cWhere necessary, the Monitoring Officer shall determine whether the information should be provided.\u201d" },
             new EnquiryBurdenDecided { Reference = reference, Subject = subject, DecidedBy = "Pat Monitoring", Outcome = "The information should be provided: please answer the enquiry.", Reason = "The records are held in one system and can be extracted in a day." },
             new EnquiryRefused { Reference = reference, Subject = subject, DecidedBy = "Pat Monitoring", Reason = "Collating ten years of records would take weeks of staff time for information of marginal benefit.", Why = "Protocol para 83: \u201cthe request for information may be refused.\u201d" },
+            new PasswordResetRequested { Minutes = "60" },
             new DailyDigest { Count = "3 messages" },
             new MemberWeeklyDigest { Count = "3 open enquiries", Items = "- SOS-2611-AB12CD34: Overflowing bins on Church Road (with an officer, due by 9 December 2026, with Jo Officer)\n- SOS-2611-EF56GH78: Streetlight out on Mill Lane (holding reply sent, due by 16 December 2026)" },
         ];
@@ -322,6 +323,14 @@ public sealed record EnquiryRefused : EnquiryMessage
     public required string Reason { get; init; }
 
     public required string Why { get; init; }
+}
+
+/// <summary>To the account holder: a link to set a new password, valid for <see cref="Minutes"/> minutes, once.</summary>
+public sealed record PasswordResetRequested : Message
+{
+    public override string Template => "password-reset";
+
+    public required string Minutes { get; init; }
 }
 
 /// <summary>The introduction of the daily digest (its items are the held messages themselves).</summary>

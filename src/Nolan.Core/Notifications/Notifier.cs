@@ -31,8 +31,15 @@ public sealed class Notifier(NolanDbContext db, MessageTemplates templates, Time
         string? linkPath, string? calendar = null, CancellationToken ct = default) =>
         QueueAsync(councilId, councilSlug, to, message.Template, dedupKey, message.Values(), linkPath, calendar, ct);
 
+    /// <summary>
+    /// A message about the account itself (a password reset link): by email only, now, whatever the person's
+    /// preferences, never held for a digest nor shown in the app.
+    /// </summary>
+    public Task QueueSecurityEmailAsync(Recipient to, Message message, string dedupKey, string linkPath, CancellationToken ct = default) =>
+        QueueAsync(null, "default", to, message.Template, dedupKey, message.Values(), linkPath, null, ct, security: true);
+
     private async Task QueueAsync(Guid? councilId, string councilSlug, Recipient to, string templateKey, string dedupKey,
-        Dictionary<string, string> values, string? linkPath, string? calendar, CancellationToken ct)
+        Dictionary<string, string> values, string? linkPath, string? calendar, CancellationToken ct, bool security = false)
     {
         values["settings"] = Link("/account/notifications");
         values["name"] = to.Name;
@@ -42,7 +49,7 @@ public sealed class Notifier(NolanDbContext db, MessageTemplates templates, Time
         }
 
         var message = templates.Render(councilSlug, templateKey, values);
-        var (notifyBy, digest) = await PreferencesAsync(to.AccountId, ct);
+        var (notifyBy, digest) = security ? (DeliveryPreference.Email, false) : await PreferencesAsync(to.AccountId, ct);
         var now = time.GetUtcNow();
         if (to.AccountId is { } account && notifyBy != DeliveryPreference.Email)
         {

@@ -76,6 +76,7 @@ public static class NolanHost
         services.AddScoped<Absences>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Sessions>();
+        services.AddScoped<PasswordResets>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Audit.Load());
         services.AddScoped<EnquiryService>();
         services.AddSingleton(sp =>
@@ -172,6 +173,8 @@ public static class NolanHost
             o.Conventions.ConfigureFilter(new Pages.NavigationFilter());
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/ForgotPassword");
+            o.Conventions.AllowAnonymousToPage("/ResetPassword");
             o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));

@@ -15,7 +15,7 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
     /// <summary>The only routes anybody may reach without signing in.</summary>
     private static readonly HashSet<string> Anonymous = new(StringComparer.Ordinal)
     {
-        "/sign-in", "/error", "/openapi/{documentName}.json", "/health",
+        "/sign-in", "/error", "/openapi/{documentName}.json", "/health", "/forgot-password", "/reset-password",
     };
 
     private List<RouteEndpoint> Endpoints() =>

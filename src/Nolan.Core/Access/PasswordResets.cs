@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Audit;
+using Nolan.Core.Common;
+using Nolan.Core.DataStore;
+using Nolan.Core.Notifications;
+
+namespace Nolan.Core.Access;
+
+/// <summary>A request to set a new password: only a hash of the emailed token is kept, and it works once, for an hour.</summary>
+public sealed class PasswordReset
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid AccountId { get; init; }
+    public required string TokenHash { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? UsedAt { get; set; }
+}
+
+/// <summary>
+/// The forgotten-password journey for local accounts: a link by email, single use, expiring after an hour. Asking
+/// answers the same whether or not the address has an account; setting a new password ends every session of the
+/// account and clears its failed sign-ins.
+/// </summary>
+public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier notifier, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+    public const int MinLength = 10;
+    public const int MaxLength = 200;
+    private static readonly PasswordHasher<Account> Hasher = new();
+
+    private DateTimeOffset Now => AuditLog.TruncateToMicroseconds(time.GetUtcNow());
+
+    /// <summary>Emails a link if the address belongs to an enabled local account; otherwise does nothing, visibly the same.</summary>
+    public async Task RequestAsync(string email, CancellationToken ct = default)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Email == normalized && !a.Disabled && a.PasswordHash != null, ct);
+        if (account is null)
+        {
+            return;
+        }
+
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var reset = new PasswordReset { AccountId = account.Id, TokenHash = Hash(token), CreatedAt = Now, ExpiresAt = Now + Lifetime };
+        db.PasswordResets.Add(reset);
+        await notifier.QueueSecurityEmailAsync(new Recipient(account.Id, account.DisplayName, account.Email),
+            new PasswordResetRequested { Minutes = ((int)Lifetime.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            $"password-reset/{reset.Id}", $"/reset-password?token={token}", ct);
+        await audit.RecordAsync(new Actor { AccountId = account.Id, Name = account.DisplayName }, "account.password_reset_requested", "account", account.Id,
+            null, null, new { Reset = reset.Id, reset.ExpiresAt }, ct: ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Whether a token can still be used (for showing the form).</summary>
+    public Task<bool> IsUsableAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        {
+            return Task.FromResult(false);
+        }
+
+        var hash = Hash(token);
+        var now = time.GetUtcNow();
+        return db.PasswordResets.AnyAsync(r => r.TokenHash == hash && r.UsedAt == null && r.ExpiresAt > now, ct);
+    }
+
+    /// <summary>Sets the new password, once; ends every session of the account.</summary>
+    public async Task<Result<Guid>> ResetAsync(string? token, string? password, string? confirm, CancellationToken ct = default)
+    {
+        if (!await IsUsableAsync(token, ct))
+        {
+            return new InvalidTransition("This link has expired or has already been used. Ask for a new one.");
+        }
+
+        if (string.IsNullOrEmpty(password) || password.Length < MinLength)
+        {
+            return ValidationFailed.For("Password", $"Enter a password of at least {MinLength} characters");
+        }
+
+        if (password.Length > MaxLength)
+        {
+            return ValidationFailed.For("Password", $"The password must be {MaxLength} characters or fewer");
+        }
+
+        if (password != confirm)
+        {
+            return ValidationFailed.For("Confirm", "Enter the same password twice");
+        }
+
+        var hash = Hash(token!);
+        var reset = await db.PasswordResets.SingleAsync(r => r.TokenHash == hash, ct);
+        var account = await db.Accounts.SingleAsync(a => a.Id == reset.AccountId, ct);
+        if (string.Equals(password, account.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidationFailed.For("Password", "Your password cannot be your email address");
+        }
+
+        reset.UsedAt = Now;
+        account.PasswordHash = Hasher.HashPassword(account, password);
+        var ended = await db.Sessions.Where(s => s.AccountId == account.Id && s.EndedAt == null).ToListAsync(ct);
+        foreach (var s in ended)
+        {
+            s.EndedAt = Now;
+            s.EndedHow = "password reset";
+        }
+
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account.Email)));
+        await db.SignInFailures.Where(f => f.EmailHash == key).ExecuteDeleteAsync(ct);
+        await audit.RecordAsync(new Actor { AccountId = account.Id, Name = account.DisplayName }, "account.password_reset", "account", account.Id,
+            null, null, new { Reset = reset.Id, SessionsEnded = ended.Count }, ct: ct);
+        await db.SaveChangesAsync(ct);
+        return account.Id;
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

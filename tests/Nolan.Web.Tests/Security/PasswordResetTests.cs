@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Web.Tests.Infrastructure;
+
+namespace Nolan.Web.Tests.Security;
+
+/// <summary>
+/// Forgotten password: a link by email, single use, expiring in an hour; the same answer for an address with no
+/// account; a new password ends every session of the account.
+/// </summary>
+public sealed partial class PasswordResetTests(NolanFactory f) : IClassFixture<NolanFactory>
+{
+    private const string Email = "officer2@southend-on-sea.demo";
+
+    private async Task<string> RequestLinkAsync(string email)
+    {
+        using var page = f.Anonymous();
+        var response = await page.PostFormAsync("/forgot-password", new() { ["Email"] = email });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Check your email", (await PageClient.ParseAsync(response)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var body = await f.WithDbAsync(db => db.OutboxMessages.Where(m => m.TemplateKey == "password-reset" && m.ToAddress == email)
+            .OrderByDescending(m => m.CreatedAt).Select(m => m.BodyText).FirstOrDefaultAsync());
+        return body is null ? "" : Link().Match(body).Groups[1].Value;
+    }
+
+    /// <summary>Posts a new password for the token (the antiforgery token from a page that always has a form).</summary>
+    private async Task<HttpResponseMessage> ResetAsync(string token, string password, string? confirm = null)
+    {
+        using var page = f.Anonymous();
+        return await page.PostFormAsync("/forgot-password", new() { ["Token"] = token, ["Password"] = password, ["Confirm"] = confirm ?? password },
+            $"/reset-password?token={token}");
+    }
+
+    [Fact]
+    public async Task ForgottenPassword_LinkByEmail_NewPasswordWorks_OldDoesNot_LinkWorksOnce_OtherSessionsEnd()
+    {
+        var email = await f.WithDbAsync(db => db.Accounts.Where(a => a.Email == Email).Select(a => a.Email).SingleAsync());
+        using var elsewhere = await f.SignInAsync(Email);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/enquiries")).Response.StatusCode);
+
+        var token = await RequestLinkAsync(email);
+        Assert.Matches("^[0-9a-f]{64}$", token);
+        var message = await f.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.TemplateKey == "password-reset" && m.ToAddress == email));
+        Assert.Equal(Core.Notifications.OutboxStatus.Pending, message.Status);
+        Assert.False(await f.WithDbAsync(db => db.InAppNotifications.AnyAsync(n => n.Link!.Contains("reset-password"))));
+
+        var tooShort = await ResetAsync(token, "short");
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Contains("at least 10 characters", (await PageClient.ParseAsync(tooShort)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        var mismatch = await ResetAsync(token, "correct horse battery", "correct horse battery staple");
+        Assert.Contains("same password twice", (await PageClient.ParseAsync(mismatch)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+
+        var done = await ResetAsync(token, "correct horse battery staple");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        using var page = f.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await page.PostFormAsync("/sign-in", new() { ["Email"] = Email, ["Password"] = "correct horse battery staple" })).StatusCode);
+        using var old = f.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await old.PostFormAsync("/sign-in", new() { ["Email"] = Email, ["Password"] = Core.Demo.DemoDirectory.Password })).StatusCode);
+        // The session signed in before the reset is over.
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/enquiries")).Response.StatusCode);
+
+        var again = await ResetAsync(token, "another long password");
+        Assert.Contains("This link cannot be used", (await PageClient.ParseAsync(again)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        using var visitor = f.Anonymous();
+        Assert.Contains("This link cannot be used", (await visitor.GetAsync($"/reset-password?token={token}")).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await f.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "account.password_reset")));
+    }
+
+    [Fact]
+    public async Task UnknownAddress_SameAnswer_NoEmail()
+    {
+        var token = await RequestLinkAsync("nobody-here@southend-on-sea.demo");
+        Assert.Equal("", token);
+    }
+
+    [Fact]
+    public async Task Link_AfterAnHour_Refused()
+    {
+        var token = await RequestLinkAsync("member2@southend-on-sea.demo");
+        f.Clock.Advance(TimeSpan.FromMinutes(61));
+        try
+        {
+            using var page = f.Anonymous();
+            var (_, form) = await page.GetAsync($"/reset-password?token={token}");
+            Assert.Contains("This link cannot be used", form.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+            var late = await ResetAsync(token, "a perfectly good password");
+            Assert.Contains("This link cannot be used", (await PageClient.ParseAsync(late)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            f.Clock.AdjustTime(NolanFactory.DefaultNow);
+        }
+    }
+
+    [GeneratedRegex(@"/reset-password\?token=([0-9a-f]+)")]
+    private static partial Regex Link();
+}
