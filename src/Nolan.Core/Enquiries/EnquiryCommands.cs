@@ -131,7 +131,8 @@ public sealed record EnquiryView(
     string HubName = Protocols.CouncilProtocol.DefaultHubName,
     int WorkingDaysOverdue = 0,
     bool ReleaseCheckApplies = false,
-    BurdenDecisionRoute? BurdenDecision = null);
+    BurdenDecisionRoute? BurdenDecision = null,
+    string? ProtocolTitle = null);
 
 
 /// <summary>A meeting or site visit with the member about the enquiry; both get a calendar invitation.</summary>

@@ -313,7 +313,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         return new EnquiryView(e, council, e.Member!.Name, e.Ward?.Name, e.Service?.Name, e.AssignedOfficer?.Name,
             e.TimelinessOn(Today), deadline, activities, copies, relation, can, away, p.HubName,
             EnquiryRulebook.WorkingDaysOverdue(p, e.TimelinessOn(Today), e.EffectiveDueOn, Today), EnquiryRulebook.ReleaseCheckApplies(p),
-            EnquiryRulebook.BurdenDecision(p));
+            EnquiryRulebook.BurdenDecision(p), p.Version.Title);
     }
 
     /// <summary>A list for one of the dashboards, newest first, 25 to a page.</summary>

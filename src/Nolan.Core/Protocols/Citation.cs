@@ -24,6 +24,22 @@ public sealed record Citation(
         ? $"Council policy (the protocol is silent): {Note}"
         : Quote is null ? $"Protocol {ParagraphText}" : $"Protocol {ParagraphText}: \u201c{Quote}\u201d";
 
+    /// <summary>
+    /// A stored reference (<see cref="Reference"/>, as kept on activities and audit events) in words for the page:
+    /// <c>southend-on-sea/part-5d §9.1.7</c> → "paragraph 9.1.7 of the protocol"; no council slug or version id.
+    /// </summary>
+    public static string ForPeople(string reference)
+    {
+        var space = reference.IndexOf(' ', StringComparison.Ordinal);
+        var para = space < 0 ? reference : reference[(space + 1)..];
+        return para switch
+        {
+            "council policy" => "the council\u2019s own policy (the protocol is silent)",
+            _ when para.StartsWith('\u00a7') => $"paragraph {para[1..]} of the protocol",
+            _ => $"{para} of the protocol",
+        };
+    }
+
     /// <summary>"paragraph 9.1.5", or "para 36" as some protocols number them.</summary>
     public string ParagraphText => Paragraph is { } p && p.StartsWith("para", StringComparison.OrdinalIgnoreCase) ? p : $"paragraph {Paragraph}";
 }

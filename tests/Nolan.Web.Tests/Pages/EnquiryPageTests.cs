@@ -225,6 +225,20 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
     }
 
     [Fact]
+    public async Task EnquiryPage_CitationsInWords_NoCouncilSlugsOrVersionIds()
+    {
+        var id = await AssignedSouthendAsync();
+        var officer = await f.SignInAsync("officer@southend-on-sea.demo");
+        var (_, view) = await officer.GetAsync($"/enquiries/{id}");
+        var text = view.QuerySelector("main")!.TextContent;
+
+        Assert.Contains("paragraph 9.1.5 of the protocol", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("southend-on-sea/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("part-5d", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u00a7", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lists_EachRoleSeesItsDashboard()
     {
         foreach (var (email, url, heading) in new[]
