@@ -19,6 +19,9 @@ public sealed class Actor
     public required string Name { get; init; }
     public bool IsSystemAdmin { get; init; }
     public Guid? OfficerId { get; init; }
+
+    /// <summary>An officer who is someone's line manager (has a team whose overdue enquiries they see).</summary>
+    public bool ManagesOfficers { get; init; }
     public IReadOnlyDictionary<Guid, OfficerRoles> OfficerCouncils { get; init; } = new Dictionary<Guid, OfficerRoles>();
     public IReadOnlyList<MemberSeat> Members { get; init; } = [];
 
@@ -55,7 +58,7 @@ public sealed class Actor
 
         var officer = await db.Officers.AsNoTracking()
             .Where(o => o.AccountId == accountId && o.Active)
-            .Select(o => new { o.Id })
+            .Select(o => new { o.Id, Manages = db.Officers.Any(x => x.LineManagerId == o.Id && x.Active) })
             .FirstOrDefaultAsync(ct);
         var appointments = officer is null
             ? []
@@ -72,6 +75,7 @@ public sealed class Actor
             Name = account.DisplayName,
             IsSystemAdmin = account.IsSystemAdmin,
             OfficerId = officer?.Id,
+            ManagesOfficers = officer?.Manages ?? false,
             OfficerCouncils = appointments.ToDictionary(a => a.CouncilId, a => a.Roles.Aggregate(OfficerRoles.None, (all, r) => all | r)),
             Members = members,
         };

@@ -28,7 +28,10 @@ public sealed class NavigationFilter : IAsyncPageFilter
             if (actor.IsOfficer)
             {
                 items.Add(new("Assigned to me", "/enquiries?scope=assigned-to-me", path == "/enquiries" && scope == "assigned-to-me"));
-                items.Add(new("My team\u2019s overdue", "/enquiries?scope=team-overdue", path == "/enquiries" && scope == "team-overdue"));
+                if (actor.ManagesOfficers)
+                {
+                    items.Add(new("My team\u2019s overdue", "/enquiries?scope=team-overdue", path == "/enquiries" && scope == "team-overdue"));
+                }
             }
 
             if (actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0)
@@ -55,7 +58,7 @@ public sealed class NavigationFilter : IAsyncPageFilter
                 items.Add(new("Out of office", "/account/out-of-office", path.StartsWith("/account/out-of-office", StringComparison.Ordinal)));
             }
 
-            items.Add(new("API tokens", "/account/tokens", path.StartsWith("/account/tokens", StringComparison.Ordinal)));
+            // API tokens are an account setting (linked from the person's name), not a daily destination.
             page.ViewData["Navigation"] = items;
         }
 

@@ -257,6 +257,23 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
     }
 
     [Fact]
+    public async Task Navigation_TeamViewOnlyForManagers_TokensUnderAccountSettings()
+    {
+        string[] Menu(AngleSharp.Dom.IDocument doc) => [.. doc.QuerySelectorAll("nav[aria-label=Menu] a").Select(a => a.TextContent.Trim())];
+        var (_, asOfficer) = await (await f.SignInAsync("officer@southend-on-sea.demo")).GetAsync("/enquiries");
+        var (_, asManager) = await (await f.SignInAsync("manager@southend-on-sea.demo")).GetAsync("/enquiries");
+        var member = await f.SignInAsync("member@southend-on-sea.demo");
+        var (_, asMember) = await member.GetAsync("/enquiries");
+
+        Assert.DoesNotContain("My team\u2019s overdue", Menu(asOfficer));
+        Assert.Contains("My team\u2019s overdue", Menu(asManager));
+        Assert.DoesNotContain("API tokens", Menu(asMember));
+        var (_, settings) = await member.GetAsync(asMember.QuerySelector("a.nolan-account__name")!.GetAttribute("href")!);
+        Assert.NotNull(settings.QuerySelector("a[href='/account/tokens']"));
+        Assert.Null(settings.QuerySelector("a[href='/account/out-of-office']"));
+    }
+
+    [Fact]
     public async Task ProtocolPage_ShowsParagraphsForMyCouncilOnly()
     {
         var page = await f.SignInAsync("member@southend-on-sea.demo");

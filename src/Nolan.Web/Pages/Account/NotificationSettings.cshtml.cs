@@ -21,6 +21,8 @@ public sealed class NotificationSettingsModel(NolanDbContext db, AuditLog audit)
 
     public bool IsMember => Actor.IsMember;
 
+    public bool IsOfficer => Actor.IsOfficer;
+
     public IReadOnlyList<SelectListItem> Options { get; } =
     [
         new("By email and in Nolan", nameof(DeliveryPreference.EmailAndInApp)),
