@@ -92,14 +92,24 @@ public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier n
         }
 
         var hash = Hash(token!);
-        var reset = await db.PasswordResets.SingleAsync(r => r.TokenHash == hash, ct);
+        var reset = await db.PasswordResets.AsNoTracking().SingleAsync(r => r.TokenHash == hash, ct);
         var account = await db.Accounts.SingleAsync(a => a.Id == reset.AccountId, ct);
         if (string.Equals(password, account.Email, StringComparison.OrdinalIgnoreCase))
         {
             return ValidationFailed.For("Password", "Your password cannot be your email address");
         }
 
-        reset.UsedAt = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Claimed, not just read: of two uses at once only one sets the password. Every other open link of the account
+        // is used up with it.
+        var now = time.GetUtcNow();
+        if (await db.PasswordResets.Where(r => r.Id == reset.Id && r.UsedAt == null && r.ExpiresAt > now)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, Now), ct) != 1)
+        {
+            return new InvalidTransition("This link has expired or has already been used. Ask for a new one.");
+        }
+
+        await db.PasswordResets.Where(r => r.AccountId == account.Id && r.UsedAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, Now), ct);
         account.PasswordHash = Hasher.HashPassword(account, password);
         var ended = await db.Sessions.Where(s => s.AccountId == account.Id && s.EndedAt == null).ToListAsync(ct);
         foreach (var s in ended)
@@ -108,11 +118,12 @@ public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier n
             s.EndedHow = "password reset";
         }
 
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account.Email)));
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account.Email.Trim().ToLowerInvariant())));
         await db.SignInFailures.Where(f => f.EmailHash == key).ExecuteDeleteAsync(ct);
         await audit.RecordAsync(new Actor { AccountId = account.Id, Name = account.DisplayName }, "account.password_reset", "account", account.Id,
             null, null, new { Reset = reset.Id, SessionsEnded = ended.Count }, ct: ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return account.Id;
     }
 

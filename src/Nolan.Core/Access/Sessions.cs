@@ -63,10 +63,29 @@ public sealed class Sessions(NolanDbContext db, AuditLog audit, TimeProvider tim
     {
         var normalized = email.Trim().ToLowerInvariant();
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-        var failures = await db.SignInFailures.FirstOrDefaultAsync(f => f.EmailHash == key, ct);
-        if (failures is not null && WaitFor(failures.Count) is { } wait && failures.LastAt + wait > Now)
+        var failures = await db.SignInFailures.AsNoTracking().FirstOrDefaultAsync(f => f.EmailHash == key, ct);
+        if (failures is not null && WaitFor(failures.Count) is { } wait)
         {
-            return new SignInResult(null, null, failures.LastAt + wait - Now);
+            if (failures.LastAt + wait > Now)
+            {
+                return new SignInResult(null, null, failures.LastAt + wait - Now);
+            }
+
+            // Past the wait, one attempt goes ahead: it claims the slot by moving the count on first, so that many
+            // attempts sent at once cannot all try a password (the others are told to wait).
+            var claimed = await db.SignInFailures.Where(f => f.EmailHash == key && f.Count == failures.Count && f.LastAt == failures.LastAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.Count, f => f.Count + 1).SetProperty(f => f.LastAt, Now), ct);
+            if (claimed == 0)
+            {
+                return new SignInResult(null, null, WaitFor(failures.Count + 1));
+            }
+
+            failures = new SignInFailure { EmailHash = key, Count = failures.Count + 1, LastAt = Now };
+            db.SignInFailures.Attach(failures);
+        }
+        else if (failures is not null)
+        {
+            db.SignInFailures.Attach(failures);
         }
 
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Email == normalized && !a.Disabled, ct);
@@ -78,7 +97,7 @@ public sealed class Sessions(NolanDbContext db, AuditLog audit, TimeProvider tim
             {
                 db.SignInFailures.Add(new SignInFailure { EmailHash = key, Count = 1, LastAt = Now });
             }
-            else
+            else if (failures.Count < FreeFailures)
             {
                 failures.Count++;
                 failures.LastAt = Now;

@@ -53,8 +53,18 @@ public sealed class AuditTrust(byte[]? sealKey, string? anchorFile, IReadOnlyLis
             return [];
         }
 
-        return [.. File.ReadAllLines(AnchorFile).Where(l => l.Length > 0).Select(l => l.Split(' '))
-            .Select(p => (long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p[1]))];
+        // A line cut short by a crash mid-append is skipped, not fatal (the next seal's line is whole).
+        var anchors = new List<(long, string)>();
+        foreach (var parts in File.ReadAllLines(AnchorFile).Select(l => l.Split(' ')))
+        {
+            if (parts.Length >= 2 && parts[1].Length == 64
+                && long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                anchors.Add((number, parts[1]));
+            }
+        }
+
+        return anchors;
     }
 }
 
@@ -95,10 +105,19 @@ public static class AuditChain
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.AuditSeals.Add(seal);
         await db.SaveChangesAsync(ct);
+        var marked = 0;
         foreach (var chunk in pending.Select(p => p.Id).Chunk(500))
         {
-            await db.AuditEvents.Where(e => chunk.Contains(e.Id) && e.SealId == null)
+            marked += await db.AuditEvents.Where(e => chunk.Contains(e.Id) && e.SealId == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(e => e.SealId, seal.Id), ct);
+        }
+
+        if (marked != pending.Count)
+        {
+            // Another sealer took some of these events first: this seal would count events that are not its own.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return 0;
         }
 
         await tx.CommitAsync(ct);
@@ -127,7 +146,7 @@ public static class AuditChain
         var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in AuditedTypes(db))
         {
-            await foreach (var (key, hash) in RowsAsync(db, type, ct))
+            await foreach (var (key, _, hash) in RowsAsync(db, type, ct))
             {
                 if (!committed.Contains(key))
                 {
@@ -179,8 +198,9 @@ public static class AuditChain
         var expectedSeq = 0;
         var prevHash = AuditEvent.Genesis;
         var sealDigests = new Dictionary<Guid, (int Count, IncrementalHash Hash)>();
-        // Row key → (its state, when, which event), the latest event winning.
-        var commitments = new Dictionary<string, (string State, DateTimeOffset At, string By)>(StringComparer.Ordinal);
+        // (row key, stream) → the state the stream's latest event recorded for it. Only the row's own item's stream (or
+        // the baseline, for a row no event of its own has recorded) counts when the rows are checked.
+        var commitments = new Dictionary<string, Dictionary<string, (string State, string By)>>(StringComparer.Ordinal);
 
         await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Stream).ThenBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -212,10 +232,13 @@ public static class AuditChain
             {
                 foreach (var (key, rowState) in JsonSerializer.Deserialize<Dictionary<string, string>>(state)!)
                 {
-                    if (!commitments.TryGetValue(key, out var had) || had.At <= e.At)
+                    // Events of one stream come in sequence order: the later one wins.
+                    if (!commitments.TryGetValue(key, out var byStream))
                     {
-                        commitments[key] = (rowState, e.At, $"{e.Stream} #{e.Seq}");
+                        commitments[key] = byStream = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
                     }
+
+                    byStream[e.Stream] = (rowState, $"{e.Stream} #{e.Seq}");
                 }
             }
 
@@ -315,16 +338,17 @@ public static class AuditChain
         }
     }
 
-    private static async Task<long> VerifyRowsAsync(NolanDbContext db, Dictionary<string, (string State, DateTimeOffset At, string By)> commitments,
+    private static async Task<long> VerifyRowsAsync(NolanDbContext db, Dictionary<string, Dictionary<string, (string State, string By)>> commitments,
         List<string> problems, CancellationToken ct)
     {
         long rows = 0;
         foreach (var type in AuditedTypes(db))
         {
-            await foreach (var (key, hash) in RowsAsync(db, type, ct))
+            await foreach (var (key, stream, hash) in RowsAsync(db, type, ct))
             {
                 rows++;
-                if (!commitments.Remove(key, out var c))
+                if (!commitments.Remove(key, out var byStream)
+                    || !(byStream.TryGetValue(stream, out var c) || byStream.TryGetValue(BaselineStream, out c)))
                 {
                     problems.Add($"{key}: no audit event records this row (written outside Nolan)");
                 }
@@ -332,12 +356,22 @@ public static class AuditChain
                 {
                     problems.Add($"{key}: differs from the state {c.By} recorded (changed outside Nolan)");
                 }
+
+                // Nolan's events only ever record rows of their own item.
+                foreach (var (_, foreign) in byStream?.Where(x => x.Key != stream && x.Key != BaselineStream) ?? [])
+                {
+                    problems.Add($"{foreign.By}: records {key}, a row of another item (an event written outside Nolan)");
+                }
             }
         }
 
-        foreach (var (key, c) in commitments.Where(c => c.Value.State != RowState.Deleted).OrderBy(c => c.Key, StringComparer.Ordinal))
+        // Rows recorded but gone: a deletion Nolan made is recorded as such by the row's own item.
+        foreach (var (key, byStream) in commitments.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            problems.Add($"{key}: recorded by {c.By} but missing (deleted outside Nolan)");
+            foreach (var (_, c) in byStream.Where(x => x.Value.State != RowState.Deleted))
+            {
+                problems.Add($"{key}: recorded by {c.By} but missing (deleted outside Nolan)");
+            }
         }
 
         return rows;
@@ -347,19 +381,20 @@ public static class AuditChain
     private static IEnumerable<IEntityType> AuditedTypes(NolanDbContext db) =>
         db.Model.GetEntityTypes().Where(t => typeof(IAuditedRow).IsAssignableFrom(t.ClrType)).OrderBy(t => t.ClrType.Name, StringComparer.Ordinal);
 
-    private static IAsyncEnumerable<(string Key, string Hash)> RowsAsync(NolanDbContext db, IEntityType type, CancellationToken ct) =>
-        (IAsyncEnumerable<(string, string)>)RowsOfMethod.MakeGenericMethod(type.ClrType).Invoke(null, [db, type, ct])!;
+    private static IAsyncEnumerable<(string Key, string Stream, string Hash)> RowsAsync(NolanDbContext db, IEntityType type, CancellationToken ct) =>
+        (IAsyncEnumerable<(string, string, string)>)RowsOfMethod.MakeGenericMethod(type.ClrType).Invoke(null, [db, type, ct])!;
 
     private static readonly MethodInfo RowsOfMethod = typeof(AuditChain).GetMethod(nameof(RowsOf), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private static async IAsyncEnumerable<(string Key, string Hash)> RowsOf<T>(NolanDbContext db, IEntityType type,
+    private static async IAsyncEnumerable<(string Key, string Stream, string Hash)> RowsOf<T>(NolanDbContext db, IEntityType type,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         where T : class
     {
         var key = type.FindPrimaryKey()!.Properties.Single().GetGetter();
         await foreach (var row in db.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return (RowState.Key(type, key.GetClrValue(row)!), RowState.Hash(type, p => p.GetGetter().GetClrValue(row)));
+            var item = (IAuditedRow)row;
+            yield return (RowState.Key(type, key.GetClrValue(row)!), $"{item.AuditItemType}/{item.AuditItemId}", RowState.Hash(type, p => p.GetGetter().GetClrValue(row)));
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Nolan.Core.Audit;
@@ -36,18 +36,18 @@ public static class RowState
     /// </summary>
     public static string Hash(IEntityType type, Func<IProperty, object?> value)
     {
-        var text = new StringBuilder();
-        foreach (var p in type.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal))
+        // A JSON object of column name to text (null kept as null): unambiguous, whatever the values contain.
+        var columns = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var p in type.GetProperties())
         {
-            text.Append(p.Name).Append('=').Append(Format(value(p))).Append('\u001e');
+            columns[p.Name] = value(p) is { } v ? Format(v) : null;
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(columns)));
     }
 
-    private static string Format(object? v) => v switch
+    private static string Format(object v) => v switch
     {
-        null => "\u2400",
         DateTimeOffset t => new DateTime(t.UtcTicks - (t.UtcTicks % 10), DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -55,6 +55,7 @@ public static class RowState
         bool b => b ? "true" : "false",
         Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => v.ToString() ?? "",
+        string s => s,
+        _ => throw new NotSupportedException($"A casework column of type {v.GetType().Name} has no canonical form for the audit: add one."),
     };
 }

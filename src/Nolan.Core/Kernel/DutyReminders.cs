@@ -108,8 +108,8 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         // While the officer is away, the colleague covering is reminded too where the protocol provides for cover.
         var cover = officer is not null && officer.IsAwayOn(today) ? await Absences.RoutingCoverAsync(db, p, officer, today, ct) : null;
         // A reminder names the enquiry and the member: the colleague covering is given sight of what they are reminded
-        // of (a recorded grant under the cover rule), or is not reminded.
-        if (cover is not null && (cover.Why is null || !await GiveSightAsync(duty, cover.OfficerId, cover.Why, "Covering for an absent officer", ct)))
+        // of (a recorded grant under the cover rule, saved with the reminder), or is not reminded.
+        if (cover is { Why: null })
         {
             cover = null;
         }
@@ -126,9 +126,10 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
                 dueSoon += await QueueOnceAsync(duty.CouncilId, p, to, DueSoonTo(""), owers.Count == 1 ? key : $"{key}/{to.Email}", context.Link, ct) ? 1 : 0;
             }
 
-            if (coverTo is not null)
+            if (coverTo is not null && !await ReminderQueuedAsync($"{key}/cover/{cover!.OfficerId}", ct)
+                && await GiveSightAsync(duty, cover.OfficerId, cover.Why!, "Covering for an absent officer", ct))
             {
-                await QueueOnceAsync(duty.CouncilId, p, coverTo, DueSoonTo(asCover), $"{key}/cover/{cover!.OfficerId}", context.Link, ct);
+                await QueueOnceAsync(duty.CouncilId, p, coverTo, DueSoonTo(asCover), $"{key}/cover/{cover.OfficerId}", context.Link, ct);
             }
         }
 
@@ -140,9 +141,10 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
                 overdue += await QueueOnceAsync(duty.CouncilId, p, to, OverdueTo(""), owers.Count == 1 ? key + "/officer" : $"{key}/{to.Email}", context.Link, ct) ? 1 : 0;
             }
 
-            if (coverTo is not null)
+            if (coverTo is not null && !await ReminderQueuedAsync($"{key}/cover/{cover!.OfficerId}", ct)
+                && await GiveSightAsync(duty, cover.OfficerId, cover.Why!, "Covering for an absent officer", ct))
             {
-                await QueueOnceAsync(duty.CouncilId, p, coverTo, OverdueTo(asCover), $"{key}/cover/{cover!.OfficerId}", context.Link, ct);
+                await QueueOnceAsync(duty.CouncilId, p, coverTo, OverdueTo(asCover), $"{key}/cover/{cover.OfficerId}", context.Link, ct);
             }
 
             if (officer?.LineManagerId is { } managerId && await RecipientAsync(managerId, ct) is { } manager)
@@ -179,6 +181,9 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         return (dueSoon, overdue, veryOverdue);
     }
 
+    private async Task<bool> ReminderQueuedAsync(string key, CancellationToken ct) =>
+        await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct) || await db.InAppNotifications.AnyAsync(n => n.DedupKey == key, ct);
+
     /// <summary>Queues and commits one reminder; false when it was queued before (by this or another node).</summary>
     private async Task<bool> QueueOnceAsync(Guid councilId, CouncilProtocol p, Recipient to, Message message, string key, string link, CancellationToken ct)
     {
@@ -195,8 +200,10 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
         }
         catch (DbUpdateException)
         {
-            // Another node queued the same reminder between the check and the insert.
+            // Another node queued the same reminder between the check and the insert: drop this unit of work, its
+            // audit events included (their stream heads must not be chained on).
             db.ChangeTracker.Clear();
+            audit.Reset();
             return false;
         }
     }

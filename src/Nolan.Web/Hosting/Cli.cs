@@ -123,7 +123,12 @@ internal static class Cli
             var sp = scope.ServiceProvider;
             DataStoreSetup.EnsureSqliteFolder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NolanOptions>>().Value.Database);
             await sp.GetRequiredService<NolanDbContext>().Database.MigrateAsync(ct);
-            await AuditChain.BaselineAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
+            if (name != "verify-audit")
+            {
+                // Verification only reads: rows nobody has recorded are reported, never recorded by it.
+                await AuditChain.BaselineAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
+            }
+
             return await run(r, sp, ct);
         });
         return command;

@@ -143,6 +143,39 @@ public sealed class AuditTrailTests(NolanFactory f) : IClassFixture<NolanFactory
     }
 
     [Fact]
+    public async Task Tamper_ActivityDeletedAndAForgedEventOfAnotherItemSaysSo_VerificationReportsBoth()
+    {
+        var id = await EnquiryWithHistoryAsync();
+        var response = await f.WithDbAsync(db => db.EnquiryActivities.Where(a => a.EnquiryId == id && a.Kind == ActivityKind.Response).Select(a => a.Id).SingleAsync());
+
+        var problems = await ProblemsAfterAsync(async db =>
+        {
+            await db.EnquiryActivities.Where(a => a.Id == response).ExecuteDeleteAsync();
+            // A new, well-chained stream whose one event claims the deletion: what someone with only the database can write.
+            var forged = new AuditEvent
+            {
+                Stream = "forged/1",
+                Seq = 1,
+                At = f.Clock.GetUtcNow().AddYears(1),
+                ActorName = "Nolan",
+                Action = "enquiry.tidied",
+                EntityType = "forged",
+                EntityId = Guid.NewGuid(),
+                Data = "{}",
+                State = $"{{\"EnquiryActivity/{response}\":\"deleted\"}}",
+                PrevHash = AuditEvent.Genesis,
+                Hash = "",
+            };
+            forged.Hash = forged.Recompute();
+            db.AuditEvents.Add(forged);
+            await SaveWithoutAuditAsync(db);
+        });
+
+        Assert.Contains(problems, p => p.StartsWith($"EnquiryActivity/{response}: recorded by enquiry/{id} #", StringComparison.Ordinal) && p.EndsWith("but missing (deleted outside Nolan)", StringComparison.Ordinal));
+        await WipeAsync();
+    }
+
+    [Fact]
     public async Task Tamper_NewestSealDeleted_VerificationReportsEventsWithoutTheirSealAndTheAnchor()
     {
         await EnquiryWithHistoryAsync();
