@@ -28,6 +28,9 @@ public sealed class PasswordReset
 public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier notifier, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    /// <summary>At most one link per address in this time: nobody can fill a person's inbox by asking again and again.</summary>
+    public static readonly TimeSpan OnePer = TimeSpan.FromMinutes(5);
     public const int MinLength = 10;
     public const int MaxLength = 200;
     private static readonly PasswordHasher<Account> Hasher = new();
@@ -40,6 +43,12 @@ public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier n
         var normalized = email.Trim().ToLowerInvariant();
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Email == normalized && !a.Disabled && a.PasswordHash != null, ct);
         if (account is null)
+        {
+            return;
+        }
+
+        var since = time.GetUtcNow() - OnePer;
+        if (await db.PasswordResets.AnyAsync(r => r.AccountId == account.Id && r.CreatedAt > since, ct))
         {
             return;
         }

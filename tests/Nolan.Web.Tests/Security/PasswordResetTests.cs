@@ -70,6 +70,15 @@ public sealed partial class PasswordResetTests(NolanFactory f) : IClassFixture<N
     }
 
     [Fact]
+    public async Task AskingAgain_WithinFiveMinutes_NoSecondEmail()
+    {
+        await RequestLinkAsync("hub@southend-on-sea.demo");
+        await RequestLinkAsync("hub@southend-on-sea.demo");
+
+        Assert.Equal(1, await f.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.TemplateKey == "password-reset" && m.ToAddress == "hub@southend-on-sea.demo")));
+    }
+
+    [Fact]
     public async Task UnknownAddress_SameAnswer_NoEmail()
     {
         var token = await RequestLinkAsync("nobody-here@southend-on-sea.demo");
