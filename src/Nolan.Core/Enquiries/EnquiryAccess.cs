@@ -81,8 +81,8 @@ public sealed class EnquiryAccess : ItemAccess<Enquiry>
 public static class EnquiryAccessExtensions
 {
     /// <summary>Narrows a query to the enquiries the actor may see (the kernel filter of <see cref="EnquiryAccess"/>).</summary>
-    public static IQueryable<Enquiry> VisibleTo(this IQueryable<Enquiry> enquiries, NolanDbContext db, Actor actor) =>
-        EnquiryAccess.Rule.Visible(enquiries, db, actor);
+    public static IQueryable<Enquiry> VisibleTo(this IQueryable<Enquiry> enquiries, NolanDbContext db, Actor actor, DateTimeOffset now) =>
+        EnquiryAccess.Rule.Visible(enquiries, db, actor, now);
 
     public static bool IsOfficerSide(this EnquiryRelation r) =>
         (r & (EnquiryRelation.AssignedOfficer | EnquiryRelation.AssigneesLineManager | EnquiryRelation.Hub)) != 0;

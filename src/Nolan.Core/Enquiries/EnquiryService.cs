@@ -263,7 +263,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         var wardName = (ward ?? (enquiry.WardId is { } w ? dir!.Wards.GetValueOrDefault(w) : null))?.Name;
         // How the actor stands to it, from the same definition a later read uses (one primary-key look-up).
-        var relation = (EnquiryRelation)(await EnquiryAccess.Rule.RelationsAsync(db.Enquiries, db, enquiry.Id, actor, ct) ?? 0);
+        var relation = (EnquiryRelation)(await EnquiryAccess.Rule.RelationsAsync(db.Enquiries, db, enquiry.Id, actor, Now, ct) ?? 0);
         var can = EnquiryPermissions.For(relation, enquiry);
         IReadOnlyList<EnquiryActivity> activities = can.SeeInternal ? [.. enquiry.Activities] : [.. enquiry.Activities.Where(a => !a.Internal)];
         return new EnquiryView(enquiry, p.Council.Name, member.Name, wardName, service?.Name, assignee?.Name,
@@ -360,7 +360,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
         // Each scope narrows by an index; what it may show is still the one access rule (a Deny grant hides an item
         // from every list as it does from the single read).
-        q = q.VisibleTo(db, actor);
+        q = q.VisibleTo(db, actor, Now);
         q = stage switch
         {
             StageFilter.Live => q.Where(e => Enquiry.LiveStatuses.Contains(e.Status)),
@@ -1090,7 +1090,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
 
     private async Task<Result<(Enquiry Enquiry, EnquiryRelation Relation)>> LoadAsync(Guid id, Actor actor, CancellationToken ct)
     {
-        var seen = await EnquiryAccess.Rule.FindAsync(Loaded.AsNoTracking(), db, id, actor, ct);
+        var seen = await EnquiryAccess.Rule.FindAsync(Loaded.AsNoTracking(), db, id, actor, Now, ct);
         return seen is null ? new NotFound("enquiry") : (seen.Item, (EnquiryRelation)seen.Relations);
     }
 

@@ -33,7 +33,7 @@ public sealed class ChangePipeline(NolanDbContext db, ProtocolRegistry protocols
         CancellationToken ct, bool bumpVersion = true)
         where TItem : class, IChangeableItem
     {
-        var seen = await access.FindAsync(items, db, id, actor, ct);
+        var seen = await access.FindAsync(items, db, id, actor, time.GetUtcNow(), ct);
         if (seen is null)
         {
             return new NotFound(access.ResourceType);

@@ -114,6 +114,9 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
             cover = null;
         }
 
+        // The colleague's sight ends with the absence.
+        var coverUntil = officer?.AwayUntil is { } back ? LondonTime.StartOfDay(back.AddDays(1)) : (DateTimeOffset?)null;
+
         var asCover = cover is null ? "" : $"{cover.Explanation} You are receiving this as their cover.";
         var coverTo = cover is null ? null : new Recipient(cover.AccountId, cover.Name, cover.Email);
 
@@ -127,7 +130,7 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
             }
 
             if (coverTo is not null && !await ReminderQueuedAsync($"{key}/cover/{cover!.OfficerId}", ct)
-                && await GiveSightAsync(duty, cover.OfficerId, cover.Why!, "Covering for an absent officer", ct))
+                && await GiveSightAsync(duty, cover.OfficerId, cover.Why!, "Covering for an absent officer", ct, coverUntil))
             {
                 await QueueOnceAsync(duty.CouncilId, p, coverTo, DueSoonTo(asCover), $"{key}/cover/{cover.OfficerId}", context.Link, ct);
             }
@@ -142,7 +145,7 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
             }
 
             if (coverTo is not null && !await ReminderQueuedAsync($"{key}/cover/{cover!.OfficerId}", ct)
-                && await GiveSightAsync(duty, cover.OfficerId, cover.Why!, "Covering for an absent officer", ct))
+                && await GiveSightAsync(duty, cover.OfficerId, cover.Why!, "Covering for an absent officer", ct, coverUntil))
             {
                 await QueueOnceAsync(duty.CouncilId, p, coverTo, OverdueTo(asCover), $"{key}/cover/{cover.OfficerId}", context.Link, ct);
             }
@@ -216,10 +219,12 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
     /// Whoever a duty escalates to must be able to open what they are asked to answer for: a recorded, audited
     /// <c>Allow</c> grant (saved with the escalation message), never a role that opens everything.
     /// </summary>
-    private async Task<bool> GiveSightAsync(Duty duty, Guid officerId, Citation why, string reason, CancellationToken ct)
+    private async Task<bool> GiveSightAsync(Duty duty, Guid officerId, Citation why, string reason, CancellationToken ct,
+        DateTimeOffset? until = null)
     {
+        var now = time.GetUtcNow();
         if (!await db.AccessGrants.AnyAsync(g => g.ResourceType == duty.ItemType && g.ResourceId == duty.ItemId
-                && g.OfficerId == officerId && g.Effect == GrantEffect.Allow, ct))
+                && g.OfficerId == officerId && g.Effect == GrantEffect.Allow && (g.ExpiresAt == null || g.ExpiresAt > now), ct))
         {
             var grant = new AccessGrant
             {
@@ -230,7 +235,8 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
                 Reason = reason,
                 Citation = why.Reference,
                 GrantedByAccountId = System.AccountId,
-                GrantedAt = time.GetUtcNow(),
+                GrantedAt = now,
+                ExpiresAt = until,
             };
             db.AccessGrants.Add(grant);
             await audit.RecordAsync(System, "access.granted", duty.ItemType, duty.ItemId, duty.CouncilId, null,

@@ -51,31 +51,31 @@ public abstract class ItemAccess<TItem>
     protected abstract IEnumerable<Relationship<TItem>> Relationships(Actor actor);
 
     /// <summary>Narrows <paramref name="items"/> to those the actor may see.</summary>
-    public IQueryable<TItem> Visible(IQueryable<TItem> items, NolanDbContext db, Actor actor) =>
-        items.Where(VisiblePredicate(db, actor));
+    public IQueryable<TItem> Visible(IQueryable<TItem> items, NolanDbContext db, Actor actor, DateTimeOffset now) =>
+        items.Where(VisiblePredicate(db, actor, now));
 
     /// <summary>
     /// One item the actor may see, with their relations to it; null when it does not exist or they may not see it
     /// (callers answer 404 either way, so existence does not leak).
     /// </summary>
-    public Task<Seen<TItem>?> FindAsync(IQueryable<TItem> items, NolanDbContext db, Guid id, Actor actor, CancellationToken ct) =>
-        items.Where(i => i.Id == id).Where(VisiblePredicate(db, actor)).Select(RelationsProjection(db, actor)).FirstOrDefaultAsync(ct);
+    public Task<Seen<TItem>?> FindAsync(IQueryable<TItem> items, NolanDbContext db, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct) =>
+        items.Where(i => i.Id == id).Where(VisiblePredicate(db, actor, now)).Select(RelationsProjection(db, actor, now)).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The actor's relations to one item (null when they may not see it), without loading it: for an answer built from
     /// what was just written, so that it says exactly what a later read will.
     /// </summary>
-    public Task<int?> RelationsAsync(IQueryable<TItem> items, NolanDbContext db, Guid id, Actor actor, CancellationToken ct)
+    public Task<int?> RelationsAsync(IQueryable<TItem> items, NolanDbContext db, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var projection = RelationsProjection(db, actor);
+        var projection = RelationsProjection(db, actor, now);
         var flags = Expression.Lambda<Func<TItem, int?>>(
             Expression.Convert(((MemberInitExpression)projection.Body).Bindings.OfType<MemberAssignment>()
                 .Single(b => b.Member.Name == nameof(Seen<TItem>.Relations)).Expression, typeof(int?)),
             projection.Parameters);
-        return items.Where(i => i.Id == id).Where(VisiblePredicate(db, actor)).Select(flags).FirstOrDefaultAsync(ct);
+        return items.Where(i => i.Id == id).Where(VisiblePredicate(db, actor, now)).Select(flags).FirstOrDefaultAsync(ct);
     }
 
-    private Expression<Func<TItem, bool>> VisiblePredicate(NolanDbContext db, Actor actor)
+    private Expression<Func<TItem, bool>> VisiblePredicate(NolanDbContext db, Actor actor, DateTimeOffset now)
     {
         var item = Expression.Parameter(typeof(TItem), "item");
         Expression? any = null;
@@ -85,16 +85,16 @@ public abstract class ItemAccess<TItem>
             any = any is null ? holds : Expression.OrElse(any, holds);
         }
 
-        var allowed = Rebind(GrantExists(db, actor, GrantEffect.Allow), item);
+        var allowed = Rebind(GrantExists(db, actor, GrantEffect.Allow, now), item);
         any = any is null ? allowed : Expression.OrElse(any, allowed);
-        var denied = Rebind(GrantExists(db, actor, GrantEffect.Deny), item);
+        var denied = Rebind(GrantExists(db, actor, GrantEffect.Deny, now), item);
         return Expression.Lambda<Func<TItem, bool>>(Expression.AndAlso(any, Expression.Not(denied)), item);
     }
 
-    private Expression<Func<TItem, Seen<TItem>>> RelationsProjection(NolanDbContext db, Actor actor)
+    private Expression<Func<TItem, Seen<TItem>>> RelationsProjection(NolanDbContext db, Actor actor, DateTimeOffset now)
     {
         var item = Expression.Parameter(typeof(TItem), "item");
-        Expression flags = Flag(Rebind(GrantExists(db, actor, GrantEffect.Allow), item), GrantedFlag);
+        Expression flags = Flag(Rebind(GrantExists(db, actor, GrantEffect.Allow, now), item), GrantedFlag);
         foreach (var r in Relationships(actor))
         {
             flags = Expression.Add(flags, Flag(Rebind(r.Holds, item), r.Flag));
@@ -106,13 +106,17 @@ public abstract class ItemAccess<TItem>
         return Expression.Lambda<Func<TItem, Seen<TItem>>>(seen, item);
     }
 
-    /// <summary>A grant of <paramref name="effect"/> on the item to any of the actor's member seats or to the officer they are.</summary>
-    private Expression<Func<TItem, bool>> GrantExists(NolanDbContext db, Actor actor, GrantEffect effect)
+    /// <summary>
+    /// A live grant of <paramref name="effect"/> on the item to any of the actor's member seats or to the officer they
+    /// are: one with an expiry counts until <paramref name="now"/> reaches it.
+    /// </summary>
+    private Expression<Func<TItem, bool>> GrantExists(NolanDbContext db, Actor actor, GrantEffect effect, DateTimeOffset now)
     {
         var type = ResourceType;
         var memberIds = actor.MemberIds;
         var officerId = actor.OfficerId ?? Guid.Empty;
         return i => db.AccessGrants.Any(g => g.ResourceType == type && g.ResourceId == i.Id && g.Effect == effect
+            && (g.ExpiresAt == null || g.ExpiresAt > now)
             && ((g.MemberId != null && memberIds.Contains(g.MemberId.Value)) || (g.OfficerId != null && g.OfficerId == officerId)));
     }
 

@@ -115,12 +115,12 @@ public sealed class AccessKernelTests(NolanFactory f) : IClassFixture<NolanFacto
                 .ToDictionary(c => c, _ => OfficerRoles.MembersSupportHub);
             var actor = new Actor { AccountId = Guid.NewGuid(), Name = $"Actor {a}", OfficerId = officer, Members = seats, OfficerCouncils = roles };
 
-            var listed = (await db.Enquiries.AsNoTracking().Where(e => e.Reference.StartsWith(batch)).VisibleTo(db, actor)
+            var listed = (await db.Enquiries.AsNoTracking().Where(e => e.Reference.StartsWith(batch)).VisibleTo(db, actor, f.Clock.GetUtcNow())
                 .Select(e => e.Id).ToListAsync()).ToHashSet();
             foreach (var item in items)
             {
                 var expected = Oracle(actor, item, grants);
-                var single = await EnquiryAccess.Rule.FindAsync(db.Enquiries.AsNoTracking(), db, item.Id, actor, default);
+                var single = await EnquiryAccess.Rule.FindAsync(db.Enquiries.AsNoTracking(), db, item.Id, actor, f.Clock.GetUtcNow(), default);
                 Assert.True(listed.Contains(item.Id) == (single is not null),
                     $"Actor {a}, item {item.Id}: in the list {listed.Contains(item.Id)}, single read {single is not null}");
                 Assert.True(expected == (single is not null), $"Actor {a}, item {item.Id}: the rule says {expected}, the kernel {single is not null}");
@@ -215,4 +215,23 @@ public sealed class AccessKernelTests(NolanFactory f) : IClassFixture<NolanFacto
         (g.MemberId is { } m && actor.MemberIds.Contains(m)) || (g.OfficerId is { } o && o == actor.OfficerId);
 
     private static T Pick<T>(Random random, IReadOnlyList<T> list) => list[random.Next(list.Count)];
+
+    [Fact]
+    public async Task ExpiredGrant_NoLongerOpensTheItem_InListsOrSingleReads()
+    {
+        var member = await f.ApiClientAsync("member@west-oxfordshire.demo");
+        var e = await member.LogAsync(new { subject = "Copied for a while " + Guid.NewGuid(), details = "d" });
+        var id = e.GetProperty("id").GetString()!;
+        var other = await f.MemberIdAsync("member2@west-oxfordshire.demo");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.PostJsonAsync($"/api/v1/enquiries/{id}/copies", new { memberId = other })).StatusCode);
+        var copied = await f.ApiClientAsync("member2@west-oxfordshire.demo");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await copied.GetAsync(new Uri($"/api/v1/enquiries/{id}", UriKind.Relative))).StatusCode);
+
+        await f.WithDbAsync(db => db.AccessGrants.Where(g => g.ResourceId == Guid.Parse(id) && g.MemberId == other)
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.ExpiresAt, f.Clock.GetUtcNow().AddMinutes(-1))));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await copied.GetAsync(new Uri($"/api/v1/enquiries/{id}", UriKind.Relative))).StatusCode);
+        var list = await (await copied.GetAsync(new Uri("/api/v1/enquiries?scope=mine&stage=all", UriKind.Relative))).JsonAsync();
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+    }
 }

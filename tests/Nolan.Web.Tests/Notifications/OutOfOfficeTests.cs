@@ -155,7 +155,8 @@ public sealed class OutOfOfficeTests(NolanFactory f) : IClassFixture<NolanFactor
             Assert.Contains("You are receiving this as their cover", reminder.BodyText, StringComparison.Ordinal);
             // The reminder names the enquiry and the member: the colleague covering may open it, by a recorded grant.
             Assert.True(await f.WithDbAsync(db => db.AccessGrants.AnyAsync(g => g.ResourceId == Guid.Parse(id) && g.OfficerId == coverId
-                && g.Effect == Nolan.Core.Access.GrantEffect.Allow && g.Reason == "Covering for an absent officer" && g.Citation!.Contains("9.1.6"))));
+                && g.Effect == Nolan.Core.Access.GrantEffect.Allow && g.Reason == "Covering for an absent officer" && g.Citation!.Contains("9.1.6")
+                && g.ExpiresAt == new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero))));
         }
         finally
         {
