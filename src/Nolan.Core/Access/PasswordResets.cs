@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nolan.Core.Audit;
@@ -127,7 +126,7 @@ public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier n
             s.EndedHow = "password reset";
         }
 
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account.Email.Trim().ToLowerInvariant())));
+        var key = Sessions.FailureKey(account.Email);
         await db.SignInFailures.Where(f => f.EmailHash == key).ExecuteDeleteAsync(ct);
         await audit.RecordAsync(new Actor { AccountId = account.Id, Name = account.DisplayName }, "account.password_reset", "account", account.Id,
             null, null, new { Reset = reset.Id, SessionsEnded = ended.Count }, ct: ct);
@@ -136,5 +135,6 @@ public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier n
         return account.Id;
     }
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>Stored as API token secrets are: only their SHA-256.</summary>
+    private static string Hash(string token) => ApiTokenService.Hash(token);
 }

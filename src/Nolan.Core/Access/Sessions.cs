@@ -62,7 +62,7 @@ public sealed class Sessions(NolanDbContext db, AuditLog audit, TimeProvider tim
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken ct = default)
     {
         var normalized = email.Trim().ToLowerInvariant();
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+        var key = FailureKey(normalized);
         var failures = await db.SignInFailures.AsNoTracking().FirstOrDefaultAsync(f => f.EmailHash == key, ct);
         if (failures is not null && WaitFor(failures.Count) is { } wait)
         {
@@ -143,6 +143,10 @@ public sealed class Sessions(NolanDbContext db, AuditLog audit, TimeProvider tim
         await audit.RecordAsync(actor, "account.signed_out", "account", actor.AccountId, null, null, new { Session = session.Id, How = how }, ct: ct);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The key of an address's failed sign-ins: a hash of the address as typed, trimmed and in lower case.</summary>
+    public static string FailureKey(string email) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     /// <summary>No wait for the first <see cref="FreeFailures"/> failures; then 1 s, doubling, at most 15 minutes.</summary>
     public static TimeSpan? WaitFor(int failures) => failures < FreeFailures

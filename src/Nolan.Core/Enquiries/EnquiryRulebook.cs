@@ -237,6 +237,13 @@ public static class EnquiryRulebook
         return null;
     }
 
+    /// <summary>The post that decides (the relationship in <see cref="EnquiryAccess"/> gives that post sight of a referral).</summary>
+    public static CouncilDirectory.OfficerRoles RoleOf(BurdenDecider decider) => decider switch
+    {
+        BurdenDecider.MonitoringOfficer => CouncilDirectory.OfficerRoles.MonitoringOfficer,
+        _ => throw new ArgumentOutOfRangeException(nameof(decider)),
+    };
+
     public static string BurdenDeciderName(BurdenDecider decider) => decider switch
     {
         BurdenDecider.MonitoringOfficer => "the Monitoring Officer",

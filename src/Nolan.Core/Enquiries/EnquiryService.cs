@@ -639,7 +639,7 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
                     return new InvalidTransition("It has already been referred for a decision.");
                 }
 
-                deciders = await CouncilOfficers.WithRole(db, e.CouncilId, OfficerRoles.MonitoringOfficer)
+                deciders = await CouncilOfficers.WithRole(db, e.CouncilId, EnquiryRulebook.RoleOf(decision.By))
                     .Select(x => new Recipient(x.AccountId, x.Name, x.Email)).ToListAsync(ct);
                 if (deciders.Count == 0)
                 {

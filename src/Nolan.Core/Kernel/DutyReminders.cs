@@ -190,7 +190,7 @@ public sealed class DutyReminders(NolanDbContext db, ProtocolRegistry protocols,
     /// <summary>Queues and commits one reminder; false when it was queued before (by this or another node).</summary>
     private async Task<bool> QueueOnceAsync(Guid councilId, CouncilProtocol p, Recipient to, Message message, string key, string link, CancellationToken ct)
     {
-        if (await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct) || await db.InAppNotifications.AnyAsync(n => n.DedupKey == key, ct))
+        if (await ReminderQueuedAsync(key, ct))
         {
             return false;
         }

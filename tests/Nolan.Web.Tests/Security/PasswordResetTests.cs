@@ -78,6 +78,21 @@ public sealed partial class PasswordResetTests(NolanFactory f) : IClassFixture<N
         Assert.Equal(1, await f.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.TemplateKey == "password-reset" && m.ToAddress == "hub@southend-on-sea.demo")));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("not an address")]
+    public async Task ForgotPassword_NoAddress_ErrorSummaryLinksToTheField_NothingSent(string typed)
+    {
+        using var page = f.Anonymous();
+        var before = await f.WithDbAsync(db => db.PasswordResets.CountAsync());
+
+        var response = await page.PostFormAsync("/forgot-password", new() { ["Email"] = typed });
+
+        var doc = await PageClient.ParseAsync(response);
+        Assert.Equal("#Email", doc.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal(before, await f.WithDbAsync(db => db.PasswordResets.CountAsync()));
+    }
+
     [Fact]
     public async Task UnknownAddress_SameAnswer_NoEmail()
     {
