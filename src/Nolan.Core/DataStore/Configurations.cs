@@ -241,6 +241,13 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
         b.HasIndex(e => new { e.AssignedOfficerId, e.Status });
         b.HasIndex(e => new { e.CouncilId, e.Status, e.ReceivedAt });
         b.HasIndex(e => new { e.CouncilId, e.DueOn });
+        // Each list's scope key with the default order (received, newest first), so that a page of "all" reads a page of
+        // rows whatever the history (EnquiryLists); ward and service for the filters that narrow the council's list.
+        b.HasIndex(e => new { e.MemberId, e.ReceivedAt });
+        b.HasIndex(e => new { e.AssignedOfficerId, e.ReceivedAt });
+        b.HasIndex(e => new { e.CouncilId, e.ReceivedAt });
+        b.HasIndex(e => new { e.WardId, e.ReceivedAt });
+        b.HasIndex(e => new { e.ServiceId, e.ReceivedAt });
         b.Property(e => e.Reference).HasMaxLength(40);
         b.Property(e => e.Subject).HasMaxLength(EnquiryLimits.SubjectMax);
         b.Property(e => e.Details).HasMaxLength(EnquiryLimits.DetailsMax);

@@ -76,10 +76,13 @@ public enum EnquiryScope
     Mine,
     /// <summary>Assigned to the actor as an officer.</summary>
     AssignedToMe,
-    /// <summary>Overdue enquiries assigned to officers the actor line-manages.</summary>
-    TeamOverdue,
+    /// <summary>Enquiries assigned to officers the actor line-manages.</summary>
+    Team,
     /// <summary>The Hub's queue: open enquiries awaiting routing in the Hub's councils.</summary>
     Triage,
+
+    /// <summary>Every enquiry of the Hub's councils, at any stage: for finding one by reference or name.</summary>
+    Council,
 }
 
 /// <summary>Filter by stage.</summary>
@@ -105,10 +108,17 @@ public sealed record EnquirySummary(
     string? ServiceName,
     int Version,
     DateOnly? PromisedBy = null,
-    int WorkingDaysOverdue = 0);
+    int WorkingDaysOverdue = 0,
+    string? WardName = null,
+    DateTimeOffset? AnsweredAt = null);
 
-/// <summary>A page of a list.</summary>
-public sealed record EnquiryPage(IReadOnlyList<EnquirySummary> Items, int Page, int PageSize, bool HasMore);
+/// <summary>A page of a list, with how many the filters select in all.</summary>
+public sealed record EnquiryPage(IReadOnlyList<EnquirySummary> Items, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool HasMore => Page < Pages;
+}
 
 /// <summary>Someone the enquiry was copied to: shown to everyone who can see it (no blind copies).</summary>
 public sealed record CopyRecipient(Guid MemberId, string Name, DateTimeOffset At);

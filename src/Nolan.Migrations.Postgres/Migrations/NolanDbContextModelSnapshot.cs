@@ -1172,17 +1172,26 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_enquiries_reference");
 
-                    b.HasIndex("ServiceId")
-                        .HasDatabaseName("ix_enquiries_service_id");
-
-                    b.HasIndex("WardId")
-                        .HasDatabaseName("ix_enquiries_ward_id");
+                    b.HasIndex("AssignedOfficerId", "ReceivedAt")
+                        .HasDatabaseName("ix_enquiries_assigned_officer_id_received_at");
 
                     b.HasIndex("AssignedOfficerId", "Status")
                         .HasDatabaseName("ix_enquiries_assigned_officer_id_status");
 
                     b.HasIndex("CouncilId", "DueOn")
                         .HasDatabaseName("ix_enquiries_council_id_due_on");
+
+                    b.HasIndex("CouncilId", "ReceivedAt")
+                        .HasDatabaseName("ix_enquiries_council_id_received_at");
+
+                    b.HasIndex("MemberId", "ReceivedAt")
+                        .HasDatabaseName("ix_enquiries_member_id_received_at");
+
+                    b.HasIndex("ServiceId", "ReceivedAt")
+                        .HasDatabaseName("ix_enquiries_service_id_received_at");
+
+                    b.HasIndex("WardId", "ReceivedAt")
+                        .HasDatabaseName("ix_enquiries_ward_id_received_at");
 
                     b.HasIndex("CouncilId", "Status", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_council_id_status_received_at");

@@ -12,8 +12,13 @@ public static class EnquiryEndpoints
     {
         var g = api.MapGroup("/enquiries").WithTags("Enquiries");
 
-        g.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("List enquiries: scope mine (member), assigned-to-me (officer), team-overdue (line manager), triage (Hub).");
+        g.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn).Produces<EnquiryListDto>().ProducesProblem(400).ProducesProblem(403)
+            .WithSummary("List enquiries: scope mine (member), assigned-to-me (officer), team (line manager), triage or council (Hub); "
+                + "q searches reference, subject and names; filters stage, status, due (overdue, very-overdue, due-this-week), ward, service, "
+                + "officer, from and to (received, YYYY-MM-DD); sort due, newest, oldest or status; page and size (at most 100).");
+        g.MapGet("/export.csv", ExportAsync).RequireAuthorization(Policies.SignedIn).Produces(200, contentType: "text/csv").ProducesProblem(400)
+            .ProducesProblem(403)
+            .WithSummary("The same list as CSV: every enquiry its filters select (not one page), in its order.");
         g.MapPost("/", LogAsync).RequireAuthorization(Policies.LogsEnquiries).AddEndpointFilter<IdempotencyFilter>()
             .Accepts<LogEnquiryRequest>("application/json").Produces<EnquiryDto>(201).ProducesProblem(400).ProducesProblem(403)
             .WithSummary("Log an enquiry (a member's own, or the Hub on a member's behalf).");
@@ -93,33 +98,53 @@ public static class EnquiryEndpoints
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary(summary);
 
-    private static async Task<IResult> ListAsync(HttpContext http, EnquiryService service, string? scope, string? stage, int? page)
+    private static async Task<IResult> ListAsync(HttpContext http, EnquiryLists lists)
     {
         var actor = ActorMiddleware.ActorOf(http);
-        EnquiryScope? s = scope switch
+        var query = Read(http, actor);
+        if (!query.IsSuccess)
         {
-            null or "mine" => actor.IsMember || !actor.IsOfficer ? EnquiryScope.Mine : EnquiryScope.AssignedToMe,
-            "assigned-to-me" => EnquiryScope.AssignedToMe,
-            "team-overdue" => EnquiryScope.TeamOverdue,
-            "triage" => EnquiryScope.Triage,
-            _ => null,
-        };
-        StageFilter? st = stage switch
-        {
-            null or "live" => StageFilter.Live,
-            "finished" => StageFilter.Finished,
-            "all" => StageFilter.All,
-            _ => null,
-        };
-        if (s is null || st is null || page is < 1 or > 100_000)
-        {
-            return ApiJson.Problem(ValidationFailed.For(s is null ? "scope" : st is null ? "stage" : "page",
-                s is null ? "scope must be mine, assigned-to-me, team-overdue or triage"
-                : st is null ? "stage must be live, finished or all" : "page must be a positive number"));
+            return ApiJson.Problem(query.Error!);
         }
 
-        var result = await service.ListAsync(actor, s.Value, st.Value, page ?? 1, 25, http.RequestAborted);
-        return Results.Json(new EnquiryListDto(result.Items.Select(EnquirySummaryDto.From).ToList(), result.Page, result.HasMore), ApiJson.Options);
+        var result = await lists.ListAsync(actor, query.Value!, http.RequestAborted);
+        return Results.Json(new EnquiryListDto(result.Items.Select(EnquirySummaryDto.From).ToList(), result.Page, result.PageSize,
+            result.Total, result.Pages, result.HasMore), ApiJson.Options);
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, EnquiryLists lists, TimeProvider time)
+    {
+        var actor = ActorMiddleware.ActorOf(http);
+        var query = Read(http, actor);
+        if (!query.IsSuccess)
+        {
+            return ApiJson.Problem(query.Error!);
+        }
+
+        await Lists.EnquiryCsv.WriteAsync(http.Response, lists.ExportAsync(actor, query.Value!, http.RequestAborted),
+            Lists.EnquiryCsv.FileName(query.Value!, LondonTime.ToLocalDate(time.GetUtcNow())), http.RequestAborted);
+        return Results.Empty;
+    }
+
+    /// <summary>The list's parameters (the same as the page's filter form): 400 naming each one that cannot be read, 403 for a list the person does not have.</summary>
+    private static Result<EnquiryListQuery> Read(HttpContext http, Core.Access.Actor actor)
+    {
+        var size = EnquiryLists.DefaultPageSize;
+        var sizeOk = http.Request.Query["size"].ToString() is not { Length: > 0 } sz
+            || (int.TryParse(sz, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)
+                && size is >= 1 and <= EnquiryLists.MaxPageSize);
+        var q = EnquiryListParameters.Parse(k => http.Request.Query[k].ToString(), actor, sizeOk ? size : EnquiryLists.DefaultPageSize, out var errors);
+        if (!sizeOk)
+        {
+            errors["size"] = $"size must be a number from 1 to {EnquiryLists.MaxPageSize}";
+        }
+
+        if (errors.Count > 0)
+        {
+            return ValidationFailed.For(errors.ToDictionary(e => e.Key, e => new List<string> { e.Value }));
+        }
+
+        return EnquiryLists.Offers(actor, q.Scope) ? q : new NotAllowed("You do not have this list.");
     }
 
     private static async Task<IResult> LogAsync(HttpContext http, EnquiryService service)
@@ -289,10 +314,11 @@ public sealed record EnquiryDto(
 
 public sealed record EnquirySummaryDto(Guid Id, string Reference, string Subject, string Member, EnquiryStatus Status,
     DateTimeOffset ReceivedAt, DateOnly? DueOn, DateOnly? PromisedBy, DateOnly? EffectiveDueOn, Timeliness Timeliness,
-    int WorkingDaysOverdue, string? AssignedOfficer, string? Service, int Version)
+    int WorkingDaysOverdue, string? AssignedOfficer, string? Service, string? Ward, DateTimeOffset? AnsweredAt, int Version)
 {
     public static EnquirySummaryDto From(EnquirySummary s) => new(s.Id, s.Reference, s.Subject, s.MemberName, s.Status,
-        s.ReceivedAt, s.DueOn, s.PromisedBy, s.EffectiveDueOn, s.Timeliness, s.WorkingDaysOverdue, s.AssignedOfficerName, s.ServiceName, s.Version);
+        s.ReceivedAt, s.DueOn, s.PromisedBy, s.EffectiveDueOn, s.Timeliness, s.WorkingDaysOverdue, s.AssignedOfficerName, s.ServiceName,
+        s.WardName, s.AnsweredAt, s.Version);
 }
 
-public sealed record EnquiryListDto(IReadOnlyList<EnquirySummaryDto> Items, int Page, bool HasMore);
+public sealed record EnquiryListDto(IReadOnlyList<EnquirySummaryDto> Items, int Page, int PageSize, int Total, int Pages, bool HasMore);

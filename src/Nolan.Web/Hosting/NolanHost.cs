@@ -79,6 +79,7 @@ public static class NolanHost
         services.AddScoped<PasswordResets>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Audit.Load());
         services.AddScoped<EnquiryService>();
+        services.AddScoped<EnquiryLists>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<NolanOptions>>().Value;

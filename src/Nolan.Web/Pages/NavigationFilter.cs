@@ -30,13 +30,14 @@ public sealed class NavigationFilter : IAsyncPageFilter
                 items.Add(new("Assigned to me", "/enquiries?scope=assigned-to-me", path == "/enquiries" && scope == "assigned-to-me"));
                 if (actor.ManagesOfficers)
                 {
-                    items.Add(new("My team\u2019s overdue", "/enquiries?scope=team-overdue", path == "/enquiries" && scope == "team-overdue"));
+                    items.Add(new("My team", "/enquiries?scope=team", path == "/enquiries" && scope is "team" or "team-overdue"));
                 }
             }
 
             if (actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0)
             {
                 items.Add(new("Triage", "/enquiries?scope=triage", path == "/enquiries" && scope == "triage"));
+                items.Add(new("All enquiries", "/enquiries?scope=council", path == "/enquiries" && scope == "council"));
             }
 
             if (actor.IsSystemAdmin)

@@ -245,7 +245,8 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         {
             ("member@southend-on-sea.demo", "/enquiries?scope=mine", "My enquiries"),
             ("officer@southend-on-sea.demo", "/enquiries?scope=assigned-to-me", "Assigned to me"),
-            ("manager@southend-on-sea.demo", "/enquiries?scope=team-overdue", "My team\u2019s overdue enquiries"),
+            ("manager@southend-on-sea.demo", "/enquiries?scope=team-overdue", "My team\u2019s enquiries"),
+            ("hub@southend-on-sea.demo", "/enquiries?scope=council", "All enquiries"),
             ("hub@southend-on-sea.demo", "/enquiries?scope=triage", "Triage queue"),
         })
         {
@@ -265,8 +266,8 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         var member = await f.SignInAsync("member@southend-on-sea.demo");
         var (_, asMember) = await member.GetAsync("/enquiries");
 
-        Assert.DoesNotContain("My team\u2019s overdue", Menu(asOfficer));
-        Assert.Contains("My team\u2019s overdue", Menu(asManager));
+        Assert.DoesNotContain("My team", Menu(asOfficer));
+        Assert.Contains("My team", Menu(asManager));
         Assert.DoesNotContain("API tokens", Menu(asMember));
         var (_, settings) = await member.GetAsync(asMember.QuerySelector("a.nolan-account__name")!.GetAttribute("href")!);
         Assert.NotNull(settings.QuerySelector("a[href='/account/tokens']"));

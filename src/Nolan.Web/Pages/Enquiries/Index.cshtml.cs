@@ -1,75 +1,80 @@
 using Microsoft.AspNetCore.Mvc;
-using Nolan.Core.CouncilDirectory;
 using Nolan.Core.Enquiries;
 
 namespace Nolan.Web.Pages.Enquiries;
 
-/// <summary>The dashboards: My enquiries, Assigned to me, My team's overdue, and the Hub's triage queue.</summary>
-public sealed class IndexModel(EnquiryService enquiries) : NolanPageModel
+/// <summary>
+/// The caseload lists: My enquiries, Assigned to me, My team, the Hub's triage queue and all the council's enquiries,
+/// each with search, filters (a plain GET form), an order, a total, numbered pages and a CSV of what the filters select.
+/// </summary>
+public sealed class IndexModel(EnquiryLists lists) : NolanPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Scope { get; set; }
+    public EnquiryListQuery Query { get; private set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? Stage { get; set; }
+    public EnquiryPage Results { get; private set; } = new([], 1, EnquiryLists.DefaultPageSize, 0);
 
-    // From the query string only: Razor Pages' own route value "page" (the page's path, "/Enquiries/Index") would
-    // otherwise be bound first, fail to parse, hide ?page=N and mark ModelState invalid (an "Error: " title).
-    [FromQuery(Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
-    public EnquiryScope CurrentScope { get; private set; }
-
-    public StageFilter CurrentStage { get; private set; }
-
-    public EnquiryPage Results { get; private set; } = new([], 1, 25, false);
+    public EnquiryListOptions Options { get; private set; } = new([], [], []);
 
     public bool CanLog { get; private set; }
 
-    public string Heading => CurrentScope switch
+    /// <summary>The received-between boxes as typed, so a date that could not be read is shown back.</summary>
+    public string? FromText { get; private set; }
+
+    public string? ToText { get; private set; }
+
+    public string Heading => Query.Scope switch
     {
         EnquiryScope.Mine => "My enquiries",
         EnquiryScope.AssignedToMe => "Assigned to me",
-        EnquiryScope.TeamOverdue => "My team\u2019s overdue enquiries",
-        _ => "Triage queue",
+        EnquiryScope.Team => "My team\u2019s enquiries",
+        EnquiryScope.Triage => "Triage queue",
+        _ => "All enquiries",
     };
+
+    /// <summary>Whether any filter or search narrows the list (the filter panel then starts open).</summary>
+    public bool Filtered => Query.Text is not null || Query.Status is not null || Query.Due != DueFilter.Any || Query.WardId is not null
+        || Query.ServiceId is not null || Query.OfficerId is not null || Query.ReceivedFrom is not null || Query.ReceivedTo is not null
+        || FromText is { Length: > 0 } || ToText is { Length: > 0 };
+
+    /// <summary>Lists that show who holds each enquiry.</summary>
+    public bool ShowsHolder => Query.Scope is EnquiryScope.Team or EnquiryScope.Council or EnquiryScope.Triage;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var a = Actor;
-        CurrentScope = Scope switch
-        {
-            "mine" => EnquiryScope.Mine,
-            "assigned-to-me" => EnquiryScope.AssignedToMe,
-            "team-overdue" => EnquiryScope.TeamOverdue,
-            "triage" => EnquiryScope.Triage,
-            _ => a.IsMember ? EnquiryScope.Mine : EnquiryScope.AssignedToMe,
-        };
-        if ((CurrentScope == EnquiryScope.Mine && !a.IsMember)
-            || (CurrentScope is EnquiryScope.AssignedToMe or EnquiryScope.TeamOverdue && !a.IsOfficer)
-            || (CurrentScope == EnquiryScope.Triage && a.CouncilsWhere(OfficerRoles.MembersSupportHub).Count == 0))
+        Query = EnquiryListParameters.Parse(k => Request.Query[k].ToString(), a, EnquiryLists.DefaultPageSize, out var errors);
+        FromText = Request.Query["from"].ToString();
+        ToText = Request.Query["to"].ToString();
+        if (errors.ContainsKey("scope") || !EnquiryLists.Offers(a, Query.Scope))
         {
             return Forbid();
         }
 
-        // Members land on everything they raised, answers included; officers on what still needs doing.
-        CurrentStage = Stage switch
+        // A filter that cannot be read is named in the error summary; the list is shown without it.
+        foreach (var (field, message) in errors)
         {
-            "finished" => StageFilter.Finished,
-            "all" => StageFilter.All,
-            "live" => StageFilter.Live,
-            _ => CurrentScope == EnquiryScope.Mine ? StageFilter.All : StageFilter.Live,
-        };
-        CanLog = a.IsMember || a.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0;
-        Results = await enquiries.ListAsync(a, CurrentScope, CurrentStage, Math.Max(1, PageNumber), 25, ct);
+            ModelState.AddModelError(field, Friendly(field, message));
+        }
+
+        CanLog = a.IsMember || a.CouncilsWhere(Core.CouncilDirectory.OfficerRoles.MembersSupportHub).Count > 0;
+        Options = await lists.OptionsAsync(a, Query.Scope, ct);
+        Results = await lists.ListAsync(a, Query, ct);
         return Page();
     }
 
-    public string ScopeParam => CurrentScope switch
+    public string Link(int? page = null, EnquirySort? sort = null) => "/enquiries" + EnquiryListParameters.ToQueryString(Query, page, sort);
+
+    public string StageLink(StageFilter stage) => "/enquiries" + EnquiryListParameters.ToQueryString(Query with { Stage = stage }, 1);
+
+    public string CsvLink => "/enquiries/export" + EnquiryListParameters.ToQueryString(Query, 1);
+
+    public string ScopeParam => EnquiryListParameters.Scopes.First(x => x.Value == Query.Scope).Key;
+
+    private static string Friendly(string field, string message) => field switch
     {
-        EnquiryScope.Mine => "mine",
-        EnquiryScope.AssignedToMe => "assigned-to-me",
-        EnquiryScope.TeamOverdue => "team-overdue",
-        _ => "triage",
+        "q" => message,
+        "from" or "to" => message,
+        "page" => "Page must be a number",
+        _ => "Choose a filter from the list",
     };
 }

@@ -1,0 +1,346 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Nolan.Core.Access;
+using Nolan.Core.Audit;
+using Nolan.Core.Calendar;
+using Nolan.Core.CouncilDirectory;
+using Nolan.Core.DataStore;
+using Nolan.Core.Protocols;
+
+namespace Nolan.Core.Enquiries;
+
+/// <summary>Lateness filters a caseload list offers, judged as the enquiry page judges them (<see cref="Enquiry.TimelinessOf"/>).</summary>
+public enum DueFilter
+{
+    Any,
+
+    /// <summary>Past its due date (or the date a holding reply promised), very overdue ones included.</summary>
+    Overdue,
+
+    /// <summary>Past the protocol's "very overdue" point with no later date promised.</summary>
+    VeryOverdue,
+
+    /// <summary>Due today or in the next six days.</summary>
+    DueThisWeek,
+}
+
+/// <summary>How a list is ordered.</summary>
+public enum EnquirySort
+{
+    /// <summary>The date a reply is owed, soonest (so the most overdue) first; enquiries with no deadline last.</summary>
+    Due,
+    Newest,
+    Oldest,
+
+    /// <summary>Where each is in its life (new, with an officer, holding reply sent, finished), newest first within each.</summary>
+    Status,
+}
+
+/// <summary>What one list asks for: which list, then the filters, the search, the order and the page.</summary>
+public sealed record EnquiryListQuery
+{
+    public EnquiryScope Scope { get; init; }
+
+    public StageFilter Stage { get; init; } = StageFilter.Live;
+
+    /// <summary>Matches a reference exactly, or any part of the subject or the member's, ward's, service's or officer's name.</summary>
+    public string? Text { get; init; }
+
+    public EnquiryStatus? Status { get; init; }
+
+    public DueFilter Due { get; init; }
+
+    public Guid? WardId { get; init; }
+
+    public Guid? ServiceId { get; init; }
+
+    public Guid? OfficerId { get; init; }
+
+    /// <summary>Received on or after this day (Europe/London).</summary>
+    public DateOnly? ReceivedFrom { get; init; }
+
+    /// <summary>Received on or before this day (Europe/London).</summary>
+    public DateOnly? ReceivedTo { get; init; }
+
+    public EnquirySort Sort { get; init; } = EnquirySort.Newest;
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = EnquiryLists.DefaultPageSize;
+}
+
+/// <summary>A choice a list's filter offers: a ward, service or officer the viewer's lists can hold.</summary>
+public sealed record FilterOption(Guid Id, string Name);
+
+/// <summary>The choices for a list's filters.</summary>
+public sealed record EnquiryListOptions(IReadOnlyList<FilterOption> Wards, IReadOnlyList<FilterOption> Services, IReadOnlyList<FilterOption> Officers);
+
+/// <summary>
+/// The caseload lists (mine, assigned to me, my team, the Hub's triage queue and the council's enquiries), their
+/// search, filters, order, total and pages, and the CSV of exactly what the filters select. Every list is narrowed by the
+/// one access rule (<see cref="EnquiryAccess"/>) on top of its scope, so a search, a count or an export never reaches an
+/// enquiry the viewer could not open.
+/// <para>
+/// Cost follows the page, not the history: each scope is served by an index that starts with its own key (the member,
+/// the officer, the council) and carries the order, and "my enquiries" (own UNION ALL copied) takes at most
+/// <c>page × size</c> rows from each branch before the two are merged, so a member with 20,000 enquiries reads no more
+/// rows for page 1 than a member with 20.
+/// </para>
+/// </summary>
+public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, DirectoryCache directory, TimeProvider time)
+{
+    public const int DefaultPageSize = 25;
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>The longest search text accepted.</summary>
+    public const int TextMax = 200;
+
+    private DateTimeOffset Now => AuditLog.TruncateToMicroseconds(time.GetUtcNow());
+
+    /// <summary>Whether the actor has this list at all (a member has "mine", an officer "assigned to me", the Hub the rest).</summary>
+    public static bool Offers(Actor actor, EnquiryScope scope) => scope switch
+    {
+        EnquiryScope.Mine => actor.IsMember,
+        EnquiryScope.AssignedToMe or EnquiryScope.Team => actor.IsOfficer,
+        EnquiryScope.Triage or EnquiryScope.Council => actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0,
+        _ => false,
+    };
+
+    /// <summary>One page of a list, with the total the filters select.</summary>
+    public async Task<EnquiryPage> ListAsync(Actor actor, EnquiryListQuery query, CancellationToken ct = default)
+    {
+        var now = Now;
+        var today = LondonTime.ToLocalDate(now);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var branches = Branches(actor, query, today, now);
+
+        var total = 0;
+        foreach (var b in branches)
+        {
+            total += await b.CountAsync(ct);
+        }
+
+        // A page past the end shows the last page rather than nothing.
+        var pages = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(query.Page, 1, pages);
+        var skip = (page - 1) * size;
+        IQueryable<Enquiry> rows;
+        if (branches.Count == 1)
+        {
+            rows = Ordered(branches[0], query.Sort).Skip(skip).Take(size);
+        }
+        else
+        {
+            // A LIMIT inside each branch: no branch can contribute more than skip + size rows to this page.
+            var merged = branches.Select(b => Ordered(b, query.Sort).Take(skip + size)).Aggregate((a, b) => a.Concat(b));
+            rows = Ordered(merged, query.Sort).Skip(skip).Take(size);
+        }
+
+        var items = await SummariesAsync(actor, Project(rows), today, ct).ToListAsync(ct);
+        return new EnquiryPage(items, page, size, total);
+    }
+
+    /// <summary>Every enquiry the filters select, in the list's order, read as it is written out (for the CSV).</summary>
+    public async IAsyncEnumerable<EnquirySummary> ExportAsync(Actor actor, EnquiryListQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var now = Now;
+        var today = LondonTime.ToLocalDate(now);
+        var all = Branches(actor, query, today, now).Aggregate((a, b) => a.Concat(b));
+        await foreach (var s in SummariesAsync(actor, Project(Ordered(all, query.Sort)), today, ct).WithCancellation(ct))
+        {
+            yield return s;
+        }
+    }
+
+    /// <summary>The wards, services and (on a team list) officers the viewer's filters offer.</summary>
+    public async Task<EnquiryListOptions> OptionsAsync(Actor actor, EnquiryScope scope, CancellationToken ct = default)
+    {
+        var wards = new List<FilterOption>();
+        var services = new List<FilterOption>();
+        foreach (var councilId in actor.Councils)
+        {
+            var d = await directory.ForAsync(db, councilId, ct);
+            wards.AddRange(d.Wards.Values.Select(w => new FilterOption(w.Id, w.Name)));
+            services.AddRange(d.Services.Values.Select(s => new FilterOption(s.Id, s.Name)));
+        }
+
+        List<FilterOption> officers = [];
+        if (scope == EnquiryScope.Team && actor.OfficerId is { } manager)
+        {
+            officers = await db.Officers.AsNoTracking().Where(o => o.LineManagerId == manager).OrderBy(o => o.Name)
+                .Select(o => new FilterOption(o.Id, o.Name)).ToListAsync(ct);
+        }
+
+        return new EnquiryListOptions(
+            [.. wards.OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase)],
+            [.. services.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)],
+            officers);
+    }
+
+    /// <summary>The list's scope, each branch narrowed by its own index, then by the access rule and the filters.</summary>
+    private List<IQueryable<Enquiry>> Branches(Actor actor, EnquiryListQuery query, DateOnly today, DateTimeOffset now)
+    {
+        List<IQueryable<Enquiry>> branches;
+        switch (query.Scope)
+        {
+            case EnquiryScope.Mine:
+                // Own enquiries UNION ALL those copied to the member, each side served by its own index
+                // ((member_id, received_at) and the grants' (member_id, ...)). An OR with a grants sub-query cannot use
+                // either, and made PostgreSQL walk every enquiry (7 s at 100k rows).
+                var memberIds = actor.MemberIds;
+                var copiedIds = db.AccessGrants
+                    .Where(g => g.ResourceType == EnquiryAccess.Type && g.Effect == GrantEffect.Allow
+                        && g.MemberId != null && memberIds.Contains(g.MemberId.Value))
+                    .Select(g => g.ResourceId);
+                var own = memberIds.Count == 1
+                    ? db.Enquiries.Where(e => e.MemberId == memberIds[0])
+                    : db.Enquiries.Where(e => memberIds.Contains(e.MemberId));
+                branches = [own, db.Enquiries.Where(e => copiedIds.Contains(e.Id) && !memberIds.Contains(e.MemberId))];
+                break;
+            case EnquiryScope.AssignedToMe:
+                var me = actor.OfficerId ?? Guid.Empty;
+                branches = [db.Enquiries.Where(e => e.AssignedOfficerId == me)];
+                break;
+            case EnquiryScope.Team:
+                var manager = actor.OfficerId ?? Guid.Empty;
+                branches = [db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == manager)];
+                break;
+            case EnquiryScope.Triage:
+                var hub = actor.CouncilsWhere(OfficerRoles.MembersSupportHub);
+                branches = [db.Enquiries.Where(e => hub.Contains(e.CouncilId) && e.Status == EnquiryStatus.Open)];
+                break;
+            case EnquiryScope.Council:
+                var councils = actor.CouncilsWhere(OfficerRoles.MembersSupportHub);
+                branches = [db.Enquiries.Where(e => councils.Contains(e.CouncilId))];
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(query), query.Scope, "Not a list.");
+        }
+
+        // What a list may show is still the one access rule: a Deny grant hides an item from every list, search, count
+        // and export as it does from the single read.
+        return [.. branches.Select(b => Filtered(b.VisibleTo(db, actor, now), query, today))];
+    }
+
+    private static IQueryable<Enquiry> Filtered(IQueryable<Enquiry> q, EnquiryListQuery f, DateOnly today)
+    {
+        var live = Enquiry.LiveStatuses;
+        var finished = Enquiry.FinishedStatuses;
+        q = f.Stage switch
+        {
+            StageFilter.Live => q.Where(e => live.Contains(e.Status)),
+            StageFilter.Finished => q.Where(e => finished.Contains(e.Status)),
+            _ => q,
+        };
+        if (f.Status is { } status)
+        {
+            q = q.Where(e => e.Status == status);
+        }
+
+        // The same reading of lateness as Enquiry.TimelinessOf: an explanation sent in time with no date promised is
+        // not late; a promised date replaces the original and ends "very overdue".
+        var weekEnd = today.AddDays(6);
+        q = f.Due switch
+        {
+            DueFilter.Overdue => q.Where(e => live.Contains(e.Status) && !(e.ExplainedOn != null && e.PromisedBy == null)
+                && (e.PromisedBy ?? e.DueOn) < today),
+            DueFilter.VeryOverdue => q.Where(e => live.Contains(e.Status) && e.ExplainedOn == null && e.PromisedBy == null
+                && e.VeryOverdueAfter < today),
+            DueFilter.DueThisWeek => q.Where(e => live.Contains(e.Status) && !(e.ExplainedOn != null && e.PromisedBy == null)
+                && (e.PromisedBy ?? e.DueOn) >= today && (e.PromisedBy ?? e.DueOn) <= weekEnd),
+            _ => q,
+        };
+        if (f.WardId is { } ward)
+        {
+            q = q.Where(e => e.WardId == ward);
+        }
+
+        if (f.ServiceId is { } service)
+        {
+            q = q.Where(e => e.ServiceId == service);
+        }
+
+        if (f.OfficerId is { } officer)
+        {
+            q = q.Where(e => e.AssignedOfficerId == officer);
+        }
+
+        if (f.ReceivedFrom is { } from)
+        {
+            var start = LondonTime.StartOfDay(from).ToUniversalTime();
+            q = q.Where(e => e.ReceivedAt >= start);
+        }
+
+        if (f.ReceivedTo is { } to)
+        {
+            var end = LondonTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
+            q = q.Where(e => e.ReceivedAt < end);
+        }
+
+        if (f.Text?.Trim() is { Length: > 0 } text)
+        {
+            var reference = text.ToUpperInvariant();
+            var t = text.ToLowerInvariant();
+            // lower(column) containing the lower-cased text, the same on both databases (EF translates no comparison
+            // overload of Contains); a reference is matched whole, by its unique index.
+#pragma warning disable CA1862
+            q = q.Where(e => e.Reference == reference
+                || e.Subject.ToLower().Contains(t)
+                || e.Member!.Name.ToLower().Contains(t)
+                || (e.Ward != null && e.Ward.Name.ToLower().Contains(t))
+                || (e.Service != null && e.Service.Name.ToLower().Contains(t))
+                || (e.AssignedOfficer != null && e.AssignedOfficer.Name.ToLower().Contains(t)));
+#pragma warning restore CA1862
+        }
+
+        return q;
+    }
+
+    private static IOrderedQueryable<Enquiry> Ordered(IQueryable<Enquiry> q, EnquirySort sort) => sort switch
+    {
+        EnquirySort.Due => q.OrderBy(e => (e.PromisedBy ?? e.DueOn) == null).ThenBy(e => e.PromisedBy ?? e.DueOn)
+            .ThenBy(e => e.ReceivedAt).ThenBy(e => e.Id),
+        EnquirySort.Oldest => q.OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id),
+        EnquirySort.Status => q.OrderBy(e => e.Status == EnquiryStatus.Open ? 0
+                : e.Status == EnquiryStatus.Assigned ? 1
+                : e.Status == EnquiryStatus.HoldingReplySent ? 2
+                : e.Status == EnquiryStatus.Answered ? 3
+                : e.Status == EnquiryStatus.MovedToComplaints ? 4
+                : e.Status == EnquiryStatus.Refused ? 5 : 6)
+            .ThenByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id),
+        _ => q.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id),
+    };
+
+    private static IQueryable<Row> Project(IQueryable<Enquiry> q) => q.Select(e => new Row(
+        e.Id, e.Reference, e.Subject, e.Member!.Name, e.Status, e.ReceivedAt, e.DueOn, e.PromisedBy, e.VeryOverdueAfter,
+        e.ExplainedOn, e.CouncilId, e.AssignedOfficer!.Name, e.Service!.Name, e.Ward!.Name, e.Version, e.AnsweredAt))
+        .AsNoTracking();
+
+    /// <summary>
+    /// Lateness in each council's own working days. The calendars of every council the viewer belongs to are read before
+    /// the rows are (an enquiry the viewer may see is always in one of them), so a long export never queries mid-read.
+    /// </summary>
+    private async IAsyncEnumerable<EnquirySummary> SummariesAsync(Actor actor, IQueryable<Row> rows, DateOnly today, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var calendars = new Dictionary<Guid, CouncilProtocol>();
+        foreach (var councilId in actor.Councils)
+        {
+            calendars[councilId] = await protocols.ForAsync(db, councilId, today, ct);
+        }
+
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var timeliness = Enquiry.TimelinessOf(r.Status, r.DueOn, r.PromisedBy, r.VeryOverdueAfter, r.ExplainedOn, today);
+            var days = calendars.TryGetValue(r.CouncilId, out var p)
+                ? EnquiryRulebook.WorkingDaysOverdue(p, timeliness, r.PromisedBy ?? r.DueOn, today)
+                : 0;
+            yield return new EnquirySummary(r.Id, r.Reference, r.Subject, r.MemberName, r.Status, r.ReceivedAt, r.DueOn, r.PromisedBy ?? r.DueOn,
+                timeliness, r.Officer, r.Service, r.Version, r.PromisedBy, days, r.Ward, r.AnsweredAt);
+        }
+    }
+
+    private sealed record Row(Guid Id, string Reference, string Subject, string MemberName, EnquiryStatus Status, DateTimeOffset ReceivedAt,
+        DateOnly? DueOn, DateOnly? PromisedBy, DateOnly? VeryOverdueAfter, DateOnly? ExplainedOn, Guid CouncilId, string? Officer,
+        string? Service, string? Ward, int Version, DateTimeOffset? AnsweredAt);
+}
