@@ -248,6 +248,8 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
         b.HasIndex(e => new { e.CouncilId, e.ReceivedAt });
         b.HasIndex(e => new { e.WardId, e.ReceivedAt });
         b.HasIndex(e => new { e.ServiceId, e.ReceivedAt });
+        // What changed since the monitoring figures last caught up (MonthlyFigures).
+        b.HasIndex(e => e.UpdatedAt);
         b.Property(e => e.Reference).HasMaxLength(40);
         b.Property(e => e.Subject).HasMaxLength(EnquiryLimits.SubjectMax);
         b.Property(e => e.Details).HasMaxLength(EnquiryLimits.DetailsMax);
@@ -311,4 +313,21 @@ internal sealed class InAppNotificationConfiguration : IEntityTypeConfiguration<
         b.Property(n => n.Body).HasMaxLength(2000);
         b.Property(n => n.Link).HasMaxLength(1000);
     }
+}
+
+internal sealed class MonthlyFigureConfiguration : IEntityTypeConfiguration<Monitoring.MonthlyFigure>
+{
+    public void Configure(EntityTypeBuilder<Monitoring.MonthlyFigure> b)
+    {
+        // A council's months, then one kind of breakdown: a year of a council is one range of this key.
+        b.HasKey(f => new { f.CouncilId, f.Month, f.Dimension, f.DimensionId });
+        // A member's, officer's or service's own months, across councils (the member dashboard, the team dashboard).
+        b.HasIndex(f => new { f.Dimension, f.DimensionId, f.Month });
+        b.Property(f => f.AnswerDays).HasMaxLength(4000);
+    }
+}
+
+internal sealed class FiguresWatermarkConfiguration : IEntityTypeConfiguration<Monitoring.FiguresWatermark>
+{
+    public void Configure(EntityTypeBuilder<Monitoring.FiguresWatermark> b) => b.HasKey(w => w.Name);
 }

@@ -40,6 +40,7 @@ public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : D
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InAppNotification> InAppNotifications => Set<InAppNotification>();
+    public DbSet<Monitoring.MonthlyFigure> MonthlyFigures => Set<Monitoring.MonthlyFigure>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

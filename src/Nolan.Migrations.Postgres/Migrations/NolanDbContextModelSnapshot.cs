@@ -1172,6 +1172,9 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_enquiries_reference");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_enquiries_updated_at");
+
                     b.HasIndex("AssignedOfficerId", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_assigned_officer_id_received_at");
 
@@ -1364,6 +1367,101 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_duties_met_at_effective_due_on");
 
                     b.ToTable("duties", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.Monitoring.FiguresWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("Through")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("through");
+
+                    b.HasKey("Name")
+                        .HasName("pk_figures_watermark");
+
+                    b.ToTable("figures_watermark", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.Monitoring.MonthlyFigure", b =>
+                {
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("dimension");
+
+                    b.Property<Guid>("DimensionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dimension_id");
+
+                    b.Property<string>("AnswerDays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer_days");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
+                    b.Property<int>("AnsweredAfterPromise")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_after_promise");
+
+                    b.Property<int>("AnsweredOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_on_time");
+
+                    b.Property<int>("AnsweredWithDeadline")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_with_deadline");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("HoldingKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("holding_kept");
+
+                    b.Property<int>("HoldingReplies")
+                        .HasColumnType("integer")
+                        .HasColumnName("holding_replies");
+
+                    b.Property<int>("MovedToComplaints")
+                        .HasColumnType("integer")
+                        .HasColumnName("moved_to_complaints");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("StillOpen")
+                        .HasColumnType("integer")
+                        .HasColumnName("still_open");
+
+                    b.HasKey("CouncilId", "Month", "Dimension", "DimensionId")
+                        .HasName("pk_monthly_figures");
+
+                    b.HasIndex("Dimension", "DimensionId", "Month")
+                        .HasDatabaseName("ix_monthly_figures_dimension_dimension_id_month");
+
+                    b.ToTable("monthly_figures", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.Notifications.InAppNotification", b =>

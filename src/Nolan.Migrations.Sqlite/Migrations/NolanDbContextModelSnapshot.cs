@@ -1165,6 +1165,9 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_enquiries_reference");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_enquiries_updated_at");
+
                     b.HasIndex("AssignedOfficerId", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_assigned_officer_id_received_at");
 
@@ -1357,6 +1360,101 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_duties_met_at_effective_due_on");
 
                     b.ToTable("duties", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.Monitoring.FiguresWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Through")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("through");
+
+                    b.HasKey("Name")
+                        .HasName("pk_figures_watermark");
+
+                    b.ToTable("figures_watermark", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.Monitoring.MonthlyFigure", b =>
+                {
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<Guid>("DimensionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension_id");
+
+                    b.Property<string>("AnswerDays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_days");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered");
+
+                    b.Property<int>("AnsweredAfterPromise")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_after_promise");
+
+                    b.Property<int>("AnsweredOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_on_time");
+
+                    b.Property<int>("AnsweredWithDeadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_with_deadline");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("HoldingKept")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holding_kept");
+
+                    b.Property<int>("HoldingReplies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holding_replies");
+
+                    b.Property<int>("MovedToComplaints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moved_to_complaints");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("StillOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("still_open");
+
+                    b.HasKey("CouncilId", "Month", "Dimension", "DimensionId")
+                        .HasName("pk_monthly_figures");
+
+                    b.HasIndex("Dimension", "DimensionId", "Month")
+                        .HasDatabaseName("ix_monthly_figures_dimension_dimension_id_month");
+
+                    b.ToTable("monthly_figures", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.Notifications.InAppNotification", b =>

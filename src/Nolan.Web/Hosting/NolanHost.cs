@@ -80,6 +80,8 @@ public static class NolanHost
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Audit.Load());
         services.AddScoped<EnquiryService>();
         services.AddScoped<EnquiryLists>();
+        services.AddScoped<Core.Monitoring.MonthlyFigures>();
+        services.AddScoped<Core.Monitoring.MonitoringReports>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<NolanOptions>>().Value;
@@ -116,6 +118,7 @@ public static class NolanHost
         services.AddScoped<IdempotencyFilter>();
         services.AddHostedService<AuditSealer>();
         services.AddHostedService<IdempotencyPurge>();
+        services.AddHostedService<Monitoring.MonthlyFiguresWorker>();
 
         // Keys in the database (Microsoft's EF Core key store), so any web node can read a cookie another issued.
         services.AddDataProtection().SetApplicationName("Nolan").PersistKeysToDbContext<Nolan.Core.DataStore.NolanDbContext>();

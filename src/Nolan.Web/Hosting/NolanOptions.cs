@@ -63,6 +63,9 @@ public sealed class NolanOptions
     /// <summary>Where the audit trail's seal key and anchor live (outside the database).</summary>
     public AuditOptions Audit { get; set; } = new();
 
+    /// <summary>Seconds between refreshes of the monitoring figures (default 60): how far a dashboard can lag a change.</summary>
+    public int MonitoringRefreshSeconds { get; set; } = 60;
+
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 }

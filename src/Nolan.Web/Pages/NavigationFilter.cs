@@ -40,6 +40,12 @@ public sealed class NavigationFilter : IAsyncPageFilter
                 items.Add(new("All enquiries", "/enquiries?scope=council", path == "/enquiries" && scope == "council"));
             }
 
+            // Council figures for Democratic Services, the Monitoring Officer and the Chief Executive; team figures for managers.
+            if (actor.OfficerCouncils.Values.Any(r => (r & Core.Monitoring.MonitoringReports.CouncilMonitors) != 0) || actor.ManagesOfficers)
+            {
+                items.Add(new("Monitoring", "/monitoring", path.StartsWith("/monitoring", StringComparison.Ordinal)));
+            }
+
             if (actor.IsSystemAdmin)
             {
                 items.Add(new("Failed messages", "/admin/outbox", path.StartsWith("/admin/outbox", StringComparison.Ordinal)));
