@@ -112,10 +112,16 @@ public sealed record EnquirySummary(
     string? WardName = null,
     DateTimeOffset? AnsweredAt = null);
 
-/// <summary>A page of a list, with how many the filters select in all.</summary>
-public sealed record EnquiryPage(IReadOnlyList<EnquirySummary> Items, int Page, int PageSize, int Total)
+/// <summary>
+/// A page of a list, with how many the filters select in all: exactly, or (<see cref="TotalIsExact"/> false) at least
+/// <see cref="EnquiryLists.CountCap"/>, when the pages go on past the last one counted.
+/// </summary>
+public sealed record EnquiryPage(IReadOnlyList<EnquirySummary> Items, int Page, int PageSize, int Total, bool TotalIsExact = true)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>The pages counted; past a capped count, one more than the page shown while pages are full.</summary>
+    public int Pages => TotalIsExact
+        ? Math.Max(1, (Total + PageSize - 1) / PageSize)
+        : Math.Max((Total + PageSize - 1) / PageSize, Page) + (Items.Count == PageSize ? 1 : 0);
 
     public bool HasMore => Page < Pages;
 }

@@ -93,6 +93,12 @@ public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, 
 
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// Counting stops here: a total beyond it reads "more than 1,000", so a count costs at most this many index entries
+    /// however long a member's history (filters narrow a list further than paging 40 pages would).
+    /// </summary>
+    public const int CountCap = 1000;
+
     /// <summary>The longest search text accepted.</summary>
     public const int TextMax = 200;
 
@@ -118,12 +124,15 @@ public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, 
         var total = 0;
         foreach (var b in branches)
         {
-            total += await b.CountAsync(ct);
+            total += await b.Take(CountCap + 1).CountAsync(ct);
         }
+
+        var exact = total <= CountCap;
+        total = Math.Min(total, CountCap);
 
         // A page past the end shows the last page rather than nothing.
         var pages = Math.Max(1, (total + size - 1) / size);
-        var page = Math.Clamp(query.Page, 1, pages);
+        var page = exact ? Math.Clamp(query.Page, 1, pages) : Math.Max(1, query.Page);
         var skip = (page - 1) * size;
         IQueryable<Enquiry> rows;
         if (branches.Count == 1)
@@ -138,7 +147,7 @@ public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, 
         }
 
         var items = await SummariesAsync(actor, Project(rows), today, ct).ToListAsync(ct);
-        return new EnquiryPage(items, page, size, total);
+        return new EnquiryPage(items, page, size, total, exact);
     }
 
     /// <summary>Every enquiry the filters select, in the list's order, read as it is written out (for the CSV).</summary>

@@ -109,7 +109,7 @@ public static class EnquiryEndpoints
 
         var result = await lists.ListAsync(actor, query.Value!, http.RequestAborted);
         return Results.Json(new EnquiryListDto(result.Items.Select(EnquirySummaryDto.From).ToList(), result.Page, result.PageSize,
-            result.Total, result.Pages, result.HasMore), ApiJson.Options);
+            result.Total, result.TotalIsExact, result.Pages, result.HasMore), ApiJson.Options);
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, EnquiryLists lists, TimeProvider time)
@@ -321,4 +321,5 @@ public sealed record EnquirySummaryDto(Guid Id, string Reference, string Subject
         s.WardName, s.AnsweredAt, s.Version);
 }
 
-public sealed record EnquiryListDto(IReadOnlyList<EnquirySummaryDto> Items, int Page, int PageSize, int Total, int Pages, bool HasMore);
+/// <summary>A page of a list: <c>total</c> is exact unless <c>totalIsExact</c> is false, when it is the 1,000 counted and there are more.</summary>
+public sealed record EnquiryListDto(IReadOnlyList<EnquirySummaryDto> Items, int Page, int PageSize, int Total, bool TotalIsExact, int Pages, bool HasMore);

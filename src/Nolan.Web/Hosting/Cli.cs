@@ -22,6 +22,7 @@ internal static class Cli
           nolan create-token --email EMAIL --name NAME [--days N]
                                         Create an API bearer token for an account; prints it once.
           nolan seal-audit              Seal audit events written since the last seal.
+          nolan refresh-figures         Bring the monitoring figures up to date now (the server's worker does this every minute).
           nolan verify-audit            Verify every audit chain, keyed seal, the anchor file and every casework row;
                                         exit code 1 if anything was altered, naming what.
 
@@ -29,7 +30,7 @@ internal static class Cli
         Nolan__Database__ConnectionString=...), or --Nolan:Key=Value arguments.
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "check-presets", "create-token", "seal-audit", "verify-audit", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "check-presets", "create-token", "seal-audit", "verify-audit", "refresh-figures", "help"];
 
     public static bool IsCommand(string arg) => Commands.Contains(arg);
 
@@ -87,6 +88,11 @@ internal static class Cli
         root.Subcommands.Add(WithDatabase("seal-audit", "Seal audit events written since the last seal.", async (_, sp, ct) =>
         {
             Console.WriteLine($"Sealed {await AuditChain.SealAsync(sp.GetRequiredService<NolanDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuditTrust>(), ct)} events.");
+            return 0;
+        }));
+        root.Subcommands.Add(WithDatabase("refresh-figures", "Bring the monitoring figures up to date now.", async (_, sp, ct) =>
+        {
+            Console.WriteLine($"Recomputed {await sp.GetRequiredService<Core.Monitoring.MonthlyFigures>().RefreshAsync(ct)} council-months.");
             return 0;
         }));
         root.Subcommands.Add(WithDatabase("verify-audit", "Verify every audit chain, keyed seal, the anchor file and every casework row against its last audited state; exit code 1 if anything was altered, naming what.", VerifyAuditAsync));

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nolan.Web.Tests.Infrastructure;
 
 namespace Nolan.Web.Tests.Enquiries;
@@ -362,5 +364,42 @@ public sealed class CaseloadListTests(NolanFactory f) : IClassFixture<NolanFacto
             var (html, _) = await page.GetAsync("/enquiries?" + query);
             Assert.True((int)html.StatusCode < 500, $"page {query}: {(int)html.StatusCode}");
         }
+    }
+
+    /// <summary>Counting stops at 1,000, so that a count costs no more for a member with 20,000 enquiries; paging goes on.</summary>
+    [Fact]
+    public async Task Total_CountsToTheCap_ThenSaysMoreThan()
+    {
+        var t = Token();
+        using (var scope = f.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Core.DataStore.NolanDbContext>();
+            var service = scope.ServiceProvider.GetRequiredService<Core.Enquiries.EnquiryService>();
+            var accountId = await db.Accounts.Where(a => a.Email == "member2@southend-on-sea.demo").Select(a => a.Id).SingleAsync();
+            var actor = (await Core.Access.Actor.LoadAsync(db, accountId))!;
+            for (var i = 0; i < Core.Enquiries.EnquiryLists.CountCap + 2; i++)
+            {
+                var logged = await service.LogAsync(new Core.Enquiries.LogEnquiry { Subject = $"Bulk {i:0000} {t}", Details = "Many." }, actor);
+                Assert.True(logged.IsSuccess);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var member = await f.ApiClientAsync("member2@southend-on-sea.demo");
+        var first = await ListAsync(member, $"q={t}&size=100");
+        Assert.Equal(Core.Enquiries.EnquiryLists.CountCap, first.GetProperty("total").GetInt32());
+        Assert.False(first.GetProperty("totalIsExact").GetBoolean());
+        Assert.True(first.GetProperty("hasMore").GetBoolean());
+        // Past the pages counted, the list goes on to the real end.
+        var last = await ListAsync(member, $"q={t}&size=100&page=11");
+        Assert.Equal(11, last.GetProperty("page").GetInt32());
+        Assert.Equal(2, last.GetProperty("items").GetArrayLength());
+        Assert.False(last.GetProperty("hasMore").GetBoolean());
+        var exact = await ListAsync(member, $"q=Bulk+0001+{t}");
+        Assert.True(exact.GetProperty("totalIsExact").GetBoolean());
+
+        var page = await f.SignInAsync("member2@southend-on-sea.demo");
+        var (_, doc) = await page.GetAsync($"/enquiries?scope=mine&q={t}");
+        Assert.Contains("more than 1,000", doc.QuerySelector("[data-testid=list-total]")!.TextContent, StringComparison.Ordinal);
     }
 }

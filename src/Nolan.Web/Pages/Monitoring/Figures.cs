@@ -26,7 +26,7 @@ public static class Figures
                 $"Holding replies, {Source(w.HoldingReply)}"),
             new("complaints", "Moved to the complaints procedure", Count(t.MovedToComplaints), $"Complaints, {Source(w.Complaints)}"),
             new("refused", "Refused as a disproportionate request", Count(t.Refused), "A decision recorded under the protocol's burden rule"),
-            new("still-open", "Still owed a reply", Count(t.StillOpen), $"Very overdue after, {Source(w.VeryOverdue)}"),
+            new("still-open", "Still owed a reply", Count(t.StillOpen), $"The deadline, {Source(w.Deadline)}; very overdue, {Source(w.VeryOverdue)}"),
         ];
     }
 
