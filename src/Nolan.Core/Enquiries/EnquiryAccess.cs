@@ -45,7 +45,14 @@ public sealed class EnquiryAccess : ItemAccess<Enquiry>
     protected override IEnumerable<Relationship<Enquiry>> Relationships(Actor actor)
     {
         var memberIds = actor.MemberIds;
-        if (memberIds.Count > 0)
+        // One id is compared with = rather than = ANY(array): PostgreSQL then estimates the rows, and can read a
+        // scope's index in order, instead of guessing a handful and sorting them all (bench/NATIONAL_PLANS.md).
+        if (memberIds.Count == 1)
+        {
+            var memberId = memberIds[0];
+            yield return new((int)EnquiryRelation.RaisingMember, e => e.MemberId == memberId);
+        }
+        else if (memberIds.Count > 1)
         {
             yield return new((int)EnquiryRelation.RaisingMember, e => memberIds.Contains(e.MemberId));
         }
@@ -57,7 +64,12 @@ public sealed class EnquiryAccess : ItemAccess<Enquiry>
         }
 
         var hubCouncils = actor.CouncilsWhere(OfficerRoles.MembersSupportHub);
-        if (hubCouncils.Count > 0)
+        if (hubCouncils.Count == 1)
+        {
+            var hubCouncil = hubCouncils[0];
+            yield return new((int)EnquiryRelation.Hub, e => e.CouncilId == hubCouncil);
+        }
+        else if (hubCouncils.Count > 1)
         {
             yield return new((int)EnquiryRelation.Hub, e => hubCouncils.Contains(e.CouncilId));
         }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nolan.Core.Access;
 using Nolan.Core.Audit;
@@ -87,7 +88,7 @@ public sealed record EnquiryListOptions(IReadOnlyList<FilterOption> Wards, IRead
 /// rows for page 1 than a member with 20.
 /// </para>
 /// </summary>
-public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, DirectoryCache directory, TimeProvider time)
+public sealed partial class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, DirectoryCache directory, TimeProvider time)
 {
     public const int DefaultPageSize = 25;
 
@@ -216,12 +217,10 @@ public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, 
                 branches = [db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == manager)];
                 break;
             case EnquiryScope.Triage:
-                var hub = actor.CouncilsWhere(OfficerRoles.MembersSupportHub);
-                branches = [db.Enquiries.Where(e => hub.Contains(e.CouncilId) && e.Status == EnquiryStatus.Open)];
+                branches = [InCouncils(actor.CouncilsWhere(OfficerRoles.MembersSupportHub)).Where(e => e.Status == EnquiryStatus.Open)];
                 break;
             case EnquiryScope.Council:
-                var councils = actor.CouncilsWhere(OfficerRoles.MembersSupportHub);
-                branches = [db.Enquiries.Where(e => councils.Contains(e.CouncilId))];
+                branches = [InCouncils(actor.CouncilsWhere(OfficerRoles.MembersSupportHub))];
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(query), query.Scope, "Not a list.");
@@ -229,17 +228,41 @@ public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, 
 
         // What a list may show is still the one access rule: a Deny grant hides an item from every list, search, count
         // and export as it does from the single read.
-        return [.. branches.Select(b => Filtered(b.VisibleTo(db, actor, now), query, today))];
+        return [.. branches.Select(b => Filtered(b.VisibleTo(db, actor, now), actor, query, today))];
     }
 
-    private static IQueryable<Enquiry> Filtered(IQueryable<Enquiry> q, EnquiryListQuery f, DateOnly today)
+    /// <summary>
+    /// The enquiries of these councils: one council by equality, so that PostgreSQL reads <c>(council_id, received_at)</c>
+    /// in order and stops at the page (with <c>= ANY(array)</c> it sorted the council's every enquiry: 62 ms at 22,000).
+    /// </summary>
+    private IQueryable<Enquiry> InCouncils(IReadOnlyList<Guid> councils)
     {
+        if (councils.Count == 1)
+        {
+            var council = councils[0];
+            return db.Enquiries.Where(e => e.CouncilId == council);
+        }
+
+        return db.Enquiries.Where(e => councils.Contains(e.CouncilId));
+    }
+
+    /// <summary>SOS-2026-4F7K2QXM, N001-2026-00000001: a council's code, the year, the rest.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9]{1,8}-\d{4}-[A-Za-z0-9]{4,12}$")]
+    private static partial Regex ReferenceShape();
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private IQueryable<Enquiry> Filtered(IQueryable<Enquiry> q, Actor actor, EnquiryListQuery f, DateOnly today)
+    {
+        // The stages as constants in the SQL (status IN ('Open', ...)), not an array parameter: with a prepared
+        // statement's generic plan, PostgreSQL can then still pick (member_id, status, ...) and read only the live rows.
         var live = Enquiry.LiveStatuses;
         var finished = Enquiry.FinishedStatuses;
         q = f.Stage switch
         {
-            StageFilter.Live => q.Where(e => live.Contains(e.Status)),
-            StageFilter.Finished => q.Where(e => finished.Contains(e.Status)),
+            StageFilter.Live => q.Where(e => EF.Constant(live).Contains(e.Status)),
+            StageFilter.Finished => q.Where(e => EF.Constant(finished).Contains(e.Status)),
             _ => q,
         };
         if (f.Status is { } status)
@@ -252,11 +275,11 @@ public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, 
         var weekEnd = today.AddDays(6);
         q = f.Due switch
         {
-            DueFilter.Overdue => q.Where(e => live.Contains(e.Status) && !(e.ExplainedOn != null && e.PromisedBy == null)
+            DueFilter.Overdue => q.Where(e => EF.Constant(live).Contains(e.Status) && !(e.ExplainedOn != null && e.PromisedBy == null)
                 && (e.PromisedBy ?? e.DueOn) < today),
-            DueFilter.VeryOverdue => q.Where(e => live.Contains(e.Status) && e.ExplainedOn == null && e.PromisedBy == null
+            DueFilter.VeryOverdue => q.Where(e => EF.Constant(live).Contains(e.Status) && e.ExplainedOn == null && e.PromisedBy == null
                 && e.VeryOverdueAfter < today),
-            DueFilter.DueThisWeek => q.Where(e => live.Contains(e.Status) && !(e.ExplainedOn != null && e.PromisedBy == null)
+            DueFilter.DueThisWeek => q.Where(e => EF.Constant(live).Contains(e.Status) && !(e.ExplainedOn != null && e.PromisedBy == null)
                 && (e.PromisedBy ?? e.DueOn) >= today && (e.PromisedBy ?? e.DueOn) <= weekEnd),
             _ => q,
         };
@@ -289,18 +312,29 @@ public sealed class EnquiryLists(NolanDbContext db, ProtocolRegistry protocols, 
 
         if (f.Text?.Trim() is { Length: > 0 } text)
         {
-            var reference = text.ToUpperInvariant();
-            var t = text.ToLowerInvariant();
-            // lower(column) containing the lower-cased text, the same on both databases (EF translates no comparison
-            // overload of Contains); a reference is matched whole, by its unique index.
-#pragma warning disable CA1862
-            q = q.Where(e => e.Reference == reference
-                || e.Subject.ToLower().Contains(t)
-                || e.Member!.Name.ToLower().Contains(t)
-                || (e.Ward != null && e.Ward.Name.ToLower().Contains(t))
-                || (e.Service != null && e.Service.Name.ToLower().Contains(t))
-                || (e.AssignedOfficer != null && e.AssignedOfficer.Name.ToLower().Contains(t)));
-#pragma warning restore CA1862
+            if (ReferenceShape().IsMatch(text))
+            {
+                // A reference is matched whole, by its unique index, and nothing else is searched.
+                var reference = text.ToUpperInvariant();
+                q = q.Where(e => e.Reference == reference);
+            }
+            else
+            {
+                // Words: any part of the subject, or of the name of the member, ward, service or officer. The names are
+                // looked up once in the directory (a few rows of the viewer's councils) rather than joined for every
+                // enquiry; LIKE on lower() is the same on both databases (and served by a trigram index on PostgreSQL).
+                var pattern = "%" + EscapeLike(text.ToLowerInvariant()) + "%";
+                var councils = actor.Councils;
+                var members = db.Members.Where(m => councils.Contains(m.CouncilId) && EF.Functions.Like(m.Name.ToLower(), pattern, "\\")).Select(m => m.Id);
+                var wards = db.Wards.Where(w => councils.Contains(w.CouncilId) && EF.Functions.Like(w.Name.ToLower(), pattern, "\\")).Select(w => w.Id);
+                var services = db.Services.Where(s => councils.Contains(s.CouncilId) && EF.Functions.Like(s.Name.ToLower(), pattern, "\\")).Select(s => s.Id);
+                var officers = db.Officers.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, "\\")).Select(o => o.Id);
+                q = q.Where(e => EF.Functions.Like(e.Subject.ToLower(), pattern, "\\")
+                    || members.Contains(e.MemberId)
+                    || (e.WardId != null && wards.Contains(e.WardId.Value))
+                    || (e.ServiceId != null && services.Contains(e.ServiceId.Value))
+                    || (e.AssignedOfficerId != null && officers.Contains(e.AssignedOfficerId.Value)));
+            }
         }
 
         return q;

@@ -219,6 +219,7 @@ public sealed class MonitoringReports(NolanDbContext db, ProtocolRegistry protoc
         {
             MonitoringView.Council => db.Enquiries.Where(e => e.CouncilId == councilId),
             MonitoringView.Team => db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == actor.OfficerId).VisibleTo(db, actor, time.GetUtcNow()),
+            _ when actor.MemberIds is [var only] => db.Enquiries.Where(e => e.MemberId == only).VisibleTo(db, actor, time.GetUtcNow()),
             _ => db.Enquiries.Where(e => actor.MemberIds.Contains(e.MemberId)).VisibleTo(db, actor, time.GetUtcNow()),
         };
         if (serviceId is { } s)
@@ -226,7 +227,7 @@ public sealed class MonitoringReports(NolanDbContext db, ProtocolRegistry protoc
             q = q.Where(e => e.ServiceId == s);
         }
 
-        var rows = await q.Where(e => live.Contains(e.Status)).AsNoTracking()
+        var rows = await q.Where(e => EF.Constant(live).Contains(e.Status)).AsNoTracking()
             .Select(e => new { e.ServiceId, e.Status, e.DueOn, e.PromisedBy, e.VeryOverdueAfter, e.ExplainedOn }).ToListAsync(ct);
         var today = Today;
         LiveFigures Count(IEnumerable<Timeliness> t)

@@ -11,6 +11,10 @@ namespace Nolan.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Searching a caseload by words of the subject (EnquiryLists): lower(subject) LIKE '%words%' is served by a
+            // trigram index. pg_trgm is a trusted extension: the database's owner may create it.
+            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
+            migrationBuilder.Sql("CREATE INDEX ix_enquiries_subject_trigrams ON enquiries USING gin (lower(subject) gin_trgm_ops);");
             migrationBuilder.CreateTable(
                 name: "figures_watermark",
                 columns: table => new
@@ -63,6 +67,7 @@ namespace Nolan.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_enquiries_subject_trigrams;");
             migrationBuilder.DropTable(
                 name: "figures_watermark");
 
