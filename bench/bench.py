@@ -27,11 +27,12 @@ TICKS = os.sysconf("SC_CLK_TCK")
 ENDPOINTS = {
     "constant": ("Baseline: constant JSON (GET /constant)", None, None),
     "select": ("Baseline: one SELECT, 25 rows (GET /select)", "constant", None),
-    "list": ("Nolan: list my enquiries (GET /api/v1/enquiries?scope=mine)", "select", 0.5),
-    "list-all": ("Nolan: list my enquiries, stage=all (GET ...?scope=mine&stage=all)", "select", None),
+    "select-page": ("Baseline: the same page as my enquiries in raw SQL (GET /select-page)", "constant", None),
+    "list": ("Nolan: list my enquiries (GET /api/v1/enquiries?scope=mine)", "select-page", 0.5),
+    "list-live": ("Nolan: list my enquiries, open ones (GET ...?scope=mine&stage=live)", "select-page", None),
     "insert": ("Baseline: one INSERT (POST /insert)", "constant", None),
     "insert-tx": ("Baseline: the rows of one logged enquiry in one transaction (POST /insert-tx)", "constant", None),
-    "log": ("Nolan: log an enquiry (POST /api/v1/enquiries)", "insert", 0.5),
+    "log": ("Nolan: log an enquiry (POST /api/v1/enquiries)", "insert-tx", 0.5),
     "log-idem": ("Nolan: log an enquiry with Idempotency-Key", "insert", None),
 }
 

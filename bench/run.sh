@@ -10,7 +10,7 @@
 #                 before each measured run, warm-up runs of T until the app's CPU per request stops falling
 #                 (two runs in a row not 7 % below the best so far), at least 3 and at most N of them
 #   --rounds N    repeat every measured run N times, interleaved (medians are reported; ratios per round)
-#   --only NAMES  measure only these (comma-separated): constant,select,list,list-all,insert,insert-tx,log,log-idem
+#   --only NAMES  measure only these (comma-separated): constant,select,select-page,list,list-live,insert,insert-tx,log,log-idem
 #   --no-build    use the existing Release builds
 #   --keep        keep the work directory (PostgreSQL data, logs, wrk output) instead of deleting it
 # Environment: BENCH_PG_SETTINGS  extra "-c name=value" options for PostgreSQL
@@ -35,7 +35,7 @@ ROUNDS=1
 BUILD=1
 KEEP=0
 RESULTS="$BENCH/RESULTS.md"
-ALL_NAMES="constant,select,list,list-all,insert,insert-tx,log,log-idem"
+ALL_NAMES="constant,select,select-page,list,list-live,insert,insert-tx,log,log-idem"
 ONLY="$ALL_NAMES"
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$BENCH/run.sh"; }
@@ -292,6 +292,7 @@ smoke() { # NAME EXPECTED-STATUS curl-args...
 BODY="{\"subject\":\"Smoke test\",\"details\":\"$DETAILS\",\"wardId\":\"$WARD_ID\",\"serviceId\":\"$SERVICE_ID\"}"
 smoke constant 200 "$BASE/constant"
 smoke select 200 "$BASE/select"
+smoke select-page 200 "$BASE/select-page"
 smoke insert 201 -X POST -H 'Content-Type: application/json' --data "$BODY" "$BASE/insert"
 smoke insert-tx 201 -X POST -H 'Content-Type: application/json' --data "$BODY" "$BASE/insert-tx"
 smoke list 200 -H "Authorization: Bearer $READ_TOKEN" "$NOLAN/api/v1/enquiries?scope=mine"
@@ -359,8 +360,9 @@ for round in $(seq "$ROUNDS"); do
   # Reads first, so that they see the seeded data set rather than what the writes add.
   measure "$round" constant "$BASE/constant"
   measure "$round" select "$BASE/select"
+  measure "$round" select-page "$BASE/select-page"
   measure "$round" list "$NOLAN/api/v1/enquiries?scope=mine" -H "Authorization: Bearer $READ_TOKEN"
-  measure "$round" list-all "$NOLAN/api/v1/enquiries?scope=mine&stage=all" -H "Authorization: Bearer $READ_TOKEN"
+  measure "$round" list-live "$NOLAN/api/v1/enquiries?scope=mine&stage=live" -H "Authorization: Bearer $READ_TOKEN"
   BENCH_TOKEN="$WRITE_TOKEN" measure "$round" insert "$BASE/insert" -s "$WORK/post.lua"
   BENCH_TOKEN="$WRITE_TOKEN" measure "$round" insert-tx "$BASE/insert-tx" -s "$WORK/post.lua"
   BENCH_TOKEN="$WRITE_TOKEN" measure "$round" log "$NOLAN/api/v1/enquiries" -s "$WORK/post.lua"

@@ -8,6 +8,10 @@
 //   POST /insert-tx the rows Nolan writes for one logged enquiry (enquiry, 2 activities, audit event, 2 outbox
 //                   emails, 1 in-app notification) in ONE transaction sent as one batch: informational.
 //   GET  /select    ONE SELECT of the reader's 25 newest rows from bench_enquiries_read by member_id (index on (member_id, received_at)), as JSON.
+//   GET  /select-page the page Nolan's "my enquiries" returns, in raw SQL on Nolan's own tables and indexes: the reader's
+//                   own enquiries UNION ALL those copied to them (each branch limited to the page), newest first,
+//                   joined to the member's, officer's, service's and ward's names, with the count of each branch
+//                   (capped at 1,001, as Nolan counts); the yardstick of the list.
 //
 // Configuration: --Bench:ConnectionString=... (required), --Bench:ReaderEmail / --Bench:WriterEmail (demo accounts
 // whose member seats own the rows read and written), --urls http://127.0.0.1:PORT. bench/seed.sql creates and fills
@@ -246,6 +250,59 @@ app.MapGet("/select", async (NpgsqlDataSource db, CancellationToken ct) =>
     return Results.Json(new SelectResponse(rows));
 });
 
+const string pageSql = """
+    SELECT e.id, e.reference, e.subject, m.name, e.status, e.received_at, e.due_on, e.promised_by, e.very_overdue_after,
+        e.explained_on, o.name, s.name, w.name, e.version, e.answered_at
+    FROM (
+        (SELECT * FROM enquiries WHERE member_id = $1 ORDER BY received_at DESC, id DESC LIMIT 25)
+        UNION ALL
+        (SELECT e.* FROM enquiries e
+         WHERE e.id IN (SELECT g.resource_id FROM access_grants g
+                        WHERE g.resource_type = 'enquiry' AND g.effect = 'Allow' AND g.member_id = $1
+                          AND (g.expires_at IS NULL OR g.expires_at > now()))
+           AND e.member_id <> $1
+         ORDER BY e.received_at DESC, e.id DESC LIMIT 25)
+    ) e
+    JOIN members m ON m.id = e.member_id
+    LEFT JOIN officers o ON o.id = e.assigned_officer_id
+    LEFT JOIN services s ON s.id = e.service_id
+    LEFT JOIN wards w ON w.id = e.ward_id
+    ORDER BY e.received_at DESC, e.id DESC
+    LIMIT 25;
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM enquiries WHERE member_id = $1 LIMIT 1001) a)
+         + (SELECT count(*) FROM (SELECT 1 FROM enquiries e
+              WHERE e.id IN (SELECT g.resource_id FROM access_grants g
+                             WHERE g.resource_type = 'enquiry' AND g.effect = 'Allow' AND g.member_id = $1
+                               AND (g.expires_at IS NULL OR g.expires_at > now()))
+                AND e.member_id <> $1 LIMIT 1001) b);
+    """;
+app.MapGet("/select-page", async (NpgsqlDataSource db, CancellationToken ct) =>
+{
+    await using var cmd = db.CreateCommand(pageSql);
+    cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = reader.MemberId });
+    await using var r = await cmd.ExecuteReaderAsync(ct);
+    var rows = new List<PageRow>(25);
+    while (await r.ReadAsync(ct))
+    {
+        rows.Add(new PageRow(
+            r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetFieldValue<DateTimeOffset>(5),
+            r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6),
+            r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
+            r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8),
+            r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
+            r.IsDBNull(10) ? null : r.GetString(10),
+            r.IsDBNull(11) ? null : r.GetString(11),
+            r.IsDBNull(12) ? null : r.GetString(12),
+            r.GetInt32(13),
+            r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14)));
+    }
+
+    await r.NextResultAsync(ct);
+    await r.ReadAsync(ct);
+    var total = r.GetInt64(0);
+    return Results.Json(new PageResponse(rows, 1, 25, (int)Math.Min(total, 1000), total <= 1000));
+});
+
 await app.RunAsync();
 return 0;
 
@@ -313,3 +370,9 @@ internal sealed record SelectRow(Guid Id, string Reference, string Subject, stri
     DateOnly? DueOn, DateOnly? PromisedBy, DateOnly? VeryOverdueAfter, Guid? AssignedOfficerId, Guid? ServiceId, int Version);
 
 internal sealed record SelectResponse(IReadOnlyList<SelectRow> Items);
+
+internal sealed record PageRow(Guid Id, string Reference, string Subject, string Member, string Status, DateTimeOffset ReceivedAt,
+    DateOnly? DueOn, DateOnly? PromisedBy, DateOnly? VeryOverdueAfter, DateOnly? ExplainedOn, string? AssignedOfficer, string? Service,
+    string? Ward, int Version, DateTimeOffset? AnsweredAt);
+
+internal sealed record PageResponse(IReadOnlyList<PageRow> Items, int Page, int PageSize, int Total, bool TotalIsExact);

@@ -18,8 +18,8 @@ public static class EnquiryCsv
         ["Reference", "Subject", "Member", "Ward", "Service", "Officer", "Status", "Received", "Due", "Promised by", "Timeliness",
             "Working days overdue", "Answered"];
 
-    /// <summary>RFC 4180; a byte order mark so that a spreadsheet reads names with accents as UTF-8.</summary>
-    private static readonly CsvWriterOptions Options = new()
+    /// <summary>Every CSV Nolan writes: RFC 4180, formulas escaped, a byte order mark so that a spreadsheet reads accents as UTF-8.</summary>
+    public static readonly CsvWriterOptions Options = new()
     {
         Injection = CsvInjection.Escape,
         WriteByteOrderMark = true,

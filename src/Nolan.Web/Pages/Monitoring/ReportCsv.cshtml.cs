@@ -29,7 +29,7 @@ public sealed class ReportCsvModel(MonitoringReports reports, TimeProvider time)
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"enquiries-monitoring-{quarter}.csv\"";
-        await using var csv = CsvWriter.Create(Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true);
+        await using var csv = CsvWriter.Create(Response.Body, Lists.EnquiryCsv.Options, true);
         await csv.WriteRecordAsync(["Section", "Item", "Figure", "Value", "Measured against"], ct);
         foreach (var f in Figures.Rows(report))
         {
