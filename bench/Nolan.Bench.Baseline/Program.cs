@@ -268,19 +268,28 @@ const string pageSql = """
     LEFT JOIN services s ON s.id = e.service_id
     LEFT JOIN wards w ON w.id = e.ward_id
     ORDER BY e.received_at DESC, e.id DESC
-    LIMIT 25;
+    LIMIT 25
+    """;
+const string countSql = """
     SELECT (SELECT count(*) FROM (SELECT 1 FROM enquiries WHERE member_id = $1 LIMIT 1001) a)
          + (SELECT count(*) FROM (SELECT 1 FROM enquiries e
               WHERE e.id IN (SELECT g.resource_id FROM access_grants g
                              WHERE g.resource_type = 'enquiry' AND g.effect = 'Allow' AND g.member_id = $1
                                AND (g.expires_at IS NULL OR g.expires_at > now()))
-                AND e.member_id <> $1 LIMIT 1001) b);
+                AND e.member_id <> $1 LIMIT 1001) b)
     """;
 app.MapGet("/select-page", async (NpgsqlDataSource db, CancellationToken ct) =>
 {
-    await using var cmd = db.CreateCommand(pageSql);
-    cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = reader.MemberId });
-    await using var r = await cmd.ExecuteReaderAsync(ct);
+    // The page and its count in one round trip, as two statements of one batch.
+    await using var batch = db.CreateBatch();
+    foreach (var sql in new[] { pageSql, countSql })
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = reader.MemberId });
+        batch.BatchCommands.Add(command);
+    }
+
+    await using var r = await batch.ExecuteReaderAsync(ct);
     var rows = new List<PageRow>(25);
     while (await r.ReadAsync(ct))
     {

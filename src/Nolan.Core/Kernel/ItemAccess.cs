@@ -18,6 +18,15 @@ public interface IItem
 /// <param name="Holds">True when the actor holds the relationship to the item; must translate to SQL.</param>
 public sealed record Relationship<TItem>(int Flag, Expression<Func<TItem, bool>> Holds);
 
+/// <summary>
+/// The actor's live grants of one resource type, read once for a list: the items explicitly allowed to them (copies,
+/// cover) and those denied them.
+/// </summary>
+public sealed record ActorGrants(IReadOnlyList<Guid> Allowed, IReadOnlyList<Guid> Denied)
+{
+    public static readonly ActorGrants None = new([], []);
+}
+
 /// <summary>An item loaded together with how the actor stands to it.</summary>
 public sealed class Seen<TItem>
 {
@@ -50,9 +59,30 @@ public abstract class ItemAccess<TItem>
     /// <summary>The relationships this actor could hold to an item of this kind.</summary>
     protected abstract IEnumerable<Relationship<TItem>> Relationships(Actor actor);
 
-    /// <summary>Narrows <paramref name="items"/> to those the actor may see.</summary>
-    public IQueryable<TItem> Visible(IQueryable<TItem> items, NolanDbContext db, Actor actor, DateTimeOffset now) =>
-        items.Where(VisiblePredicate(db, actor, now));
+    /// <summary>
+    /// Narrows <paramref name="items"/> to those the actor may see, given their grants (<see cref="GrantsAsync"/>): the
+    /// same rule as the single read, with the grants read once for the list rather than probed for every row. With
+    /// none (the usual case) the filter is the relationships alone, which a count can answer from an index.
+    /// </summary>
+    public IQueryable<TItem> Visible(IQueryable<TItem> items, Actor actor, ActorGrants grants) =>
+        items.Where(VisiblePredicate(actor, grants));
+
+    /// <summary>The actor's live grants of this resource type (by the grants' member and officer indexes).</summary>
+    public async Task<ActorGrants> GrantsAsync(NolanDbContext db, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var type = ResourceType;
+        var memberIds = actor.MemberIds;
+        var officerId = actor.OfficerId ?? Guid.Empty;
+        var rows = await db.AccessGrants.AsNoTracking()
+            .Where(g => g.ResourceType == type && (g.ExpiresAt == null || g.ExpiresAt > now)
+                && ((g.MemberId != null && memberIds.Contains(g.MemberId.Value)) || (g.OfficerId != null && g.OfficerId == officerId)))
+            .Select(g => new { g.ResourceId, g.Effect }).ToListAsync(ct);
+        return rows.Count == 0
+            ? ActorGrants.None
+            : new ActorGrants(
+                [.. rows.Where(r => r.Effect == GrantEffect.Allow).Select(r => r.ResourceId).Distinct()],
+                [.. rows.Where(r => r.Effect == GrantEffect.Deny).Select(r => r.ResourceId).Distinct()]);
+    }
 
     /// <summary>
     /// One item the actor may see, with their relations to it; null when it does not exist or they may not see it
@@ -89,6 +119,36 @@ public abstract class ItemAccess<TItem>
         any = any is null ? allowed : Expression.OrElse(any, allowed);
         var denied = Rebind(GrantExists(db, actor, GrantEffect.Deny, now), item);
         return Expression.Lambda<Func<TItem, bool>>(Expression.AndAlso(any, Expression.Not(denied)), item);
+    }
+
+    /// <summary>The list form of the predicate below: the same relationships, the grants as id lists.</summary>
+    private Expression<Func<TItem, bool>> VisiblePredicate(Actor actor, ActorGrants grants)
+    {
+        var item = Expression.Parameter(typeof(TItem), "item");
+        Expression? any = null;
+        foreach (var r in Relationships(actor))
+        {
+            var holds = Rebind(r.Holds, item);
+            any = any is null ? holds : Expression.OrElse(any, holds);
+        }
+
+        if (grants.Allowed.Count > 0)
+        {
+            var allowed = grants.Allowed;
+            Expression<Func<TItem, bool>> isAllowed = i => allowed.Contains(i.Id);
+            var holds = Rebind(isAllowed, item);
+            any = any is null ? holds : Expression.OrElse(any, holds);
+        }
+
+        any ??= Expression.Constant(false);
+        if (grants.Denied.Count > 0)
+        {
+            var denied = grants.Denied;
+            Expression<Func<TItem, bool>> isDenied = i => denied.Contains(i.Id);
+            any = Expression.AndAlso(any, Expression.Not(Rebind(isDenied, item)));
+        }
+
+        return Expression.Lambda<Func<TItem, bool>>(any, item);
     }
 
     private Expression<Func<TItem, Seen<TItem>>> RelationsProjection(NolanDbContext db, Actor actor, DateTimeOffset now)

@@ -215,12 +215,13 @@ public sealed class MonitoringReports(NolanDbContext db, ProtocolRegistry protoc
         CouncilDirectorySnapshot d, CancellationToken ct)
     {
         var live = Enquiry.LiveStatuses;
+        var grants = view == MonitoringView.Council ? Kernel.ActorGrants.None : await EnquiryAccess.Rule.GrantsAsync(db, actor, time.GetUtcNow(), ct);
         IQueryable<Enquiry> q = view switch
         {
             MonitoringView.Council => db.Enquiries.Where(e => e.CouncilId == councilId),
-            MonitoringView.Team => db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == actor.OfficerId).VisibleTo(db, actor, time.GetUtcNow()),
-            _ when actor.MemberIds is [var only] => db.Enquiries.Where(e => e.MemberId == only).VisibleTo(db, actor, time.GetUtcNow()),
-            _ => db.Enquiries.Where(e => actor.MemberIds.Contains(e.MemberId)).VisibleTo(db, actor, time.GetUtcNow()),
+            MonitoringView.Team => db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == actor.OfficerId).VisibleTo(actor, grants),
+            _ when actor.MemberIds is [var only] => db.Enquiries.Where(e => e.MemberId == only).VisibleTo(actor, grants),
+            _ => db.Enquiries.Where(e => actor.MemberIds.Contains(e.MemberId)).VisibleTo(actor, grants),
         };
         if (serviceId is { } s)
         {
