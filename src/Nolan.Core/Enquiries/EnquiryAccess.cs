@@ -93,8 +93,8 @@ public sealed class EnquiryAccess : ItemAccess<Enquiry>
 public static class EnquiryAccessExtensions
 {
     /// <summary>Narrows a query to the enquiries the actor may see (the kernel filter of <see cref="EnquiryAccess"/>), given their grants.</summary>
-    public static IQueryable<Enquiry> VisibleTo(this IQueryable<Enquiry> enquiries, Actor actor, ActorGrants grants) =>
-        EnquiryAccess.Rule.Visible(enquiries, actor, grants);
+    public static IQueryable<Enquiry> VisibleTo(this IQueryable<Enquiry> enquiries, NolanDbContext db, Actor actor, DateTimeOffset now, ActorGrants grants) =>
+        EnquiryAccess.Rule.Visible(enquiries, db, actor, now, grants);
 
     public static bool IsOfficerSide(this EnquiryRelation r) =>
         (r & (EnquiryRelation.AssignedOfficer | EnquiryRelation.AssigneesLineManager | EnquiryRelation.Hub)) != 0;

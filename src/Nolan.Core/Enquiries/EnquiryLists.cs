@@ -120,7 +120,7 @@ public sealed partial class EnquiryLists(NolanDbContext db, ProtocolRegistry pro
         var now = Now;
         var today = LondonTime.ToLocalDate(now);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var branches = Branches(actor, await EnquiryAccess.Rule.GrantsAsync(db, actor, now, ct), query, today);
+        var branches = Branches(actor, await EnquiryAccess.Rule.GrantsAsync(db, actor, now, ct), query, today, now);
 
         var total = 0;
         foreach (var b in branches)
@@ -156,7 +156,7 @@ public sealed partial class EnquiryLists(NolanDbContext db, ProtocolRegistry pro
     {
         var now = Now;
         var today = LondonTime.ToLocalDate(now);
-        var all = Branches(actor, await EnquiryAccess.Rule.GrantsAsync(db, actor, now, ct), query, today).Aggregate((a, b) => a.Concat(b));
+        var all = Branches(actor, await EnquiryAccess.Rule.GrantsAsync(db, actor, now, ct), query, today, now).Aggregate((a, b) => a.Concat(b));
         await foreach (var s in SummariesAsync(actor, Project(Ordered(all, query.Sort)), today, ct).WithCancellation(ct))
         {
             yield return s;
@@ -189,7 +189,7 @@ public sealed partial class EnquiryLists(NolanDbContext db, ProtocolRegistry pro
     }
 
     /// <summary>The list's scope, each branch narrowed by its own index, then by the access rule and the filters.</summary>
-    private List<IQueryable<Enquiry>> Branches(Actor actor, Kernel.ActorGrants grants, EnquiryListQuery query, DateOnly today)
+    private List<IQueryable<Enquiry>> Branches(Actor actor, Kernel.ActorGrants grants, EnquiryListQuery query, DateOnly today, DateTimeOffset now)
     {
         List<IQueryable<Enquiry>> branches;
         switch (query.Scope)
@@ -228,7 +228,7 @@ public sealed partial class EnquiryLists(NolanDbContext db, ProtocolRegistry pro
 
         // What a list may show is still the one access rule: a Deny grant hides an item from every list, search, count
         // and export as it does from the single read.
-        return [.. branches.Select(b => Filtered(b.VisibleTo(actor, grants), actor, query, today))];
+        return [.. branches.Select(b => Filtered(b.VisibleTo(db, actor, now, grants), actor, query, today))];
     }
 
     /// <summary>

@@ -64,8 +64,8 @@ public abstract class ItemAccess<TItem>
     /// same rule as the single read, with the grants read once for the list rather than probed for every row. With
     /// none (the usual case) the filter is the relationships alone, which a count can answer from an index.
     /// </summary>
-    public IQueryable<TItem> Visible(IQueryable<TItem> items, Actor actor, ActorGrants grants) =>
-        items.Where(VisiblePredicate(actor, grants));
+    public IQueryable<TItem> Visible(IQueryable<TItem> items, NolanDbContext db, Actor actor, DateTimeOffset now, ActorGrants grants) =>
+        items.Where(VisiblePredicate(db, actor, now, grants));
 
     /// <summary>The actor's live grants of this resource type (by the grants' member and officer indexes).</summary>
     public async Task<ActorGrants> GrantsAsync(NolanDbContext db, Actor actor, DateTimeOffset now, CancellationToken ct)
@@ -121,8 +121,12 @@ public abstract class ItemAccess<TItem>
         return Expression.Lambda<Func<TItem, bool>>(Expression.AndAlso(any, Expression.Not(denied)), item);
     }
 
-    /// <summary>The list form of the predicate below: the same relationships, the grants as id lists.</summary>
-    private Expression<Func<TItem, bool>> VisiblePredicate(Actor actor, ActorGrants grants)
+    /// <summary>
+    /// The list form of the predicate below: the same relationships and grants, except that grants the actor does not
+    /// hold are left out (so with none the filter is the relationships alone, answerable from an index) and denied
+    /// items are an id list read once rather than an anti-join probed for every row.
+    /// </summary>
+    private Expression<Func<TItem, bool>> VisiblePredicate(NolanDbContext db, Actor actor, DateTimeOffset now, ActorGrants grants)
     {
         var item = Expression.Parameter(typeof(TItem), "item");
         Expression? any = null;
@@ -132,11 +136,11 @@ public abstract class ItemAccess<TItem>
             any = any is null ? holds : Expression.OrElse(any, holds);
         }
 
+        // Allowed items stay a correlated EXISTS (not "id = ANY(list)"): OR-ed with the relationships, a list made
+        // PostgreSQL give up reading a scope's index in order and sort the member's whole history (bench/RESULTS.md).
         if (grants.Allowed.Count > 0)
         {
-            var allowed = grants.Allowed;
-            Expression<Func<TItem, bool>> isAllowed = i => allowed.Contains(i.Id);
-            var holds = Rebind(isAllowed, item);
+            var holds = Rebind(GrantExists(db, actor, GrantEffect.Allow, now), item);
             any = any is null ? holds : Expression.OrElse(any, holds);
         }
 

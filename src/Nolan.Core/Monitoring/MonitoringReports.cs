@@ -215,13 +215,14 @@ public sealed class MonitoringReports(NolanDbContext db, ProtocolRegistry protoc
         CouncilDirectorySnapshot d, CancellationToken ct)
     {
         var live = Enquiry.LiveStatuses;
-        var grants = view == MonitoringView.Council ? Kernel.ActorGrants.None : await EnquiryAccess.Rule.GrantsAsync(db, actor, time.GetUtcNow(), ct);
+        var now = time.GetUtcNow();
+        var grants = view == MonitoringView.Council ? Kernel.ActorGrants.None : await EnquiryAccess.Rule.GrantsAsync(db, actor, now, ct);
         IQueryable<Enquiry> q = view switch
         {
             MonitoringView.Council => db.Enquiries.Where(e => e.CouncilId == councilId),
-            MonitoringView.Team => db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == actor.OfficerId).VisibleTo(actor, grants),
-            _ when actor.MemberIds is [var only] => db.Enquiries.Where(e => e.MemberId == only).VisibleTo(actor, grants),
-            _ => db.Enquiries.Where(e => actor.MemberIds.Contains(e.MemberId)).VisibleTo(actor, grants),
+            MonitoringView.Team => db.Enquiries.Where(e => e.AssignedOfficer!.LineManagerId == actor.OfficerId).VisibleTo(db, actor, now, grants),
+            _ when actor.MemberIds is [var only] => db.Enquiries.Where(e => e.MemberId == only).VisibleTo(db, actor, now, grants),
+            _ => db.Enquiries.Where(e => actor.MemberIds.Contains(e.MemberId)).VisibleTo(db, actor, now, grants),
         };
         if (serviceId is { } s)
         {

@@ -116,7 +116,7 @@ public sealed class AccessKernelTests(NolanFactory f) : IClassFixture<NolanFacto
             var actor = new Actor { AccountId = Guid.NewGuid(), Name = $"Actor {a}", OfficerId = officer, Members = seats, OfficerCouncils = roles };
 
             var actorGrants = await EnquiryAccess.Rule.GrantsAsync(db, actor, f.Clock.GetUtcNow(), default);
-            var listed = (await db.Enquiries.AsNoTracking().Where(e => e.Reference.StartsWith(batch)).VisibleTo(actor, actorGrants)
+            var listed = (await db.Enquiries.AsNoTracking().Where(e => e.Reference.StartsWith(batch)).VisibleTo(db, actor, f.Clock.GetUtcNow(), actorGrants)
                 .Select(e => e.Id).ToListAsync()).ToHashSet();
             foreach (var item in items)
             {

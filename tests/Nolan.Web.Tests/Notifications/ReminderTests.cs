@@ -146,6 +146,6 @@ public sealed class ReminderTests(NolanFactory f) : IClassFixture<NolanFactory>
         Assert.True(await f.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityId == Guid.Parse(id) && a.Action == "access.granted")));
         var chief = new Core.Access.Actor { AccountId = Guid.NewGuid(), Name = "Chief", OfficerId = chiefId };
         Assert.True(await f.WithDbAsync(async db => await db.Enquiries.Where(e => e.Id == Guid.Parse(id))
-            .VisibleTo(chief, await EnquiryAccess.Rule.GrantsAsync(db, chief, f.Clock.GetUtcNow(), default)).AnyAsync()));
+            .VisibleTo(db, chief, f.Clock.GetUtcNow(), await EnquiryAccess.Rule.GrantsAsync(db, chief, f.Clock.GetUtcNow(), default)).AnyAsync()));
     }
 }
