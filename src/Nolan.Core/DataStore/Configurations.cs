@@ -243,9 +243,11 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
         b.HasIndex(e => new { e.CouncilId, e.DueOn });
         // Each list's scope key with the default order (received, newest first), so that a page of "all" reads a page of
         // rows whatever the history (EnquiryLists); ward and service for the filters that narrow the council's list.
-        b.HasIndex(e => new { e.MemberId, e.ReceivedAt });
-        b.HasIndex(e => new { e.AssignedOfficerId, e.ReceivedAt });
-        b.HasIndex(e => new { e.CouncilId, e.ReceivedAt });
+        // The id last: it is the order's tie-breaker (received_at DESC, id DESC), so a page is read in index order with
+        // no sort, and a count can be answered from the index alone.
+        b.HasIndex(e => new { e.MemberId, e.ReceivedAt, e.Id });
+        b.HasIndex(e => new { e.AssignedOfficerId, e.ReceivedAt, e.Id });
+        b.HasIndex(e => new { e.CouncilId, e.ReceivedAt, e.Id });
         b.HasIndex(e => new { e.WardId, e.ReceivedAt });
         b.HasIndex(e => new { e.ServiceId, e.ReceivedAt });
         // What changed since the monitoring figures last caught up (MonthlyFigures).

@@ -122,11 +122,8 @@ public sealed partial class EnquiryLists(NolanDbContext db, ProtocolRegistry pro
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var branches = Branches(actor, await EnquiryAccess.Rule.GrantsAsync(db, actor, now, ct), query, today, now);
 
-        var total = 0;
-        foreach (var b in branches)
-        {
-            total += await b.Take(CountCap + 1).CountAsync(ct);
-        }
+        // One statement for the count of every branch: UNION ALL under a LIMIT stops reading at the cap.
+        var total = await branches.Aggregate((a, b) => a.Concat(b)).Take(CountCap + 1).CountAsync(ct);
 
         var exact = total <= CountCap;
         total = Math.Min(total, CountCap);

@@ -1175,20 +1175,11 @@ namespace Nolan.Migrations.Postgres.Migrations
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_enquiries_updated_at");
 
-                    b.HasIndex("AssignedOfficerId", "ReceivedAt")
-                        .HasDatabaseName("ix_enquiries_assigned_officer_id_received_at");
-
                     b.HasIndex("AssignedOfficerId", "Status")
                         .HasDatabaseName("ix_enquiries_assigned_officer_id_status");
 
                     b.HasIndex("CouncilId", "DueOn")
                         .HasDatabaseName("ix_enquiries_council_id_due_on");
-
-                    b.HasIndex("CouncilId", "ReceivedAt")
-                        .HasDatabaseName("ix_enquiries_council_id_received_at");
-
-                    b.HasIndex("MemberId", "ReceivedAt")
-                        .HasDatabaseName("ix_enquiries_member_id_received_at");
 
                     b.HasIndex("ServiceId", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_service_id_received_at");
@@ -1196,8 +1187,17 @@ namespace Nolan.Migrations.Postgres.Migrations
                     b.HasIndex("WardId", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_ward_id_received_at");
 
+                    b.HasIndex("AssignedOfficerId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_enquiries_assigned_officer_id_received_at_id");
+
+                    b.HasIndex("CouncilId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_enquiries_council_id_received_at_id");
+
                     b.HasIndex("CouncilId", "Status", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_council_id_status_received_at");
+
+                    b.HasIndex("MemberId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_enquiries_member_id_received_at_id");
 
                     b.HasIndex("MemberId", "Status", "ReceivedAt")
                         .HasDatabaseName("ix_enquiries_member_id_status_received_at");
