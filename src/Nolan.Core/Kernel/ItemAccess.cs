@@ -19,12 +19,12 @@ public interface IItem
 public sealed record Relationship<TItem>(int Flag, Expression<Func<TItem, bool>> Holds);
 
 /// <summary>
-/// The actor's live grants of one resource type, read once for a list: the items explicitly allowed to them (copies,
-/// cover) and those denied them.
+/// The actor's live grants of one resource type, read once for a list: whether any item is explicitly allowed to them
+/// (copies, cover), and the items denied them.
 /// </summary>
-public sealed record ActorGrants(IReadOnlyList<Guid> Allowed, IReadOnlyList<Guid> Denied)
+public sealed record ActorGrants(bool HoldsAllowed, IReadOnlyList<Guid> Denied)
 {
-    public static readonly ActorGrants None = new([], []);
+    public static readonly ActorGrants None = new(false, []);
 }
 
 /// <summary>An item loaded together with how the actor stands to it.</summary>
@@ -79,8 +79,7 @@ public abstract class ItemAccess<TItem>
             .Select(g => new { g.ResourceId, g.Effect }).ToListAsync(ct);
         return rows.Count == 0
             ? ActorGrants.None
-            : new ActorGrants(
-                [.. rows.Where(r => r.Effect == GrantEffect.Allow).Select(r => r.ResourceId).Distinct()],
+            : new ActorGrants(rows.Any(r => r.Effect == GrantEffect.Allow),
                 [.. rows.Where(r => r.Effect == GrantEffect.Deny).Select(r => r.ResourceId).Distinct()]);
     }
 
@@ -105,51 +104,40 @@ public abstract class ItemAccess<TItem>
         return items.Where(i => i.Id == id).Where(VisiblePredicate(db, actor, now)).Select(flags).FirstOrDefaultAsync(ct);
     }
 
-    private Expression<Func<TItem, bool>> VisiblePredicate(NolanDbContext db, Actor actor, DateTimeOffset now)
-    {
-        var item = Expression.Parameter(typeof(TItem), "item");
-        Expression? any = null;
-        foreach (var r in Relationships(actor))
-        {
-            var holds = Rebind(r.Holds, item);
-            any = any is null ? holds : Expression.OrElse(any, holds);
-        }
-
-        var allowed = Rebind(GrantExists(db, actor, GrantEffect.Allow, now), item);
-        any = any is null ? allowed : Expression.OrElse(any, allowed);
-        var denied = Rebind(GrantExists(db, actor, GrantEffect.Deny, now), item);
-        return Expression.Lambda<Func<TItem, bool>>(Expression.AndAlso(any, Expression.Not(denied)), item);
-    }
+    /// <summary>The single read's predicate: both kinds of grant probed for the one item.</summary>
+    private Expression<Func<TItem, bool>> VisiblePredicate(NolanDbContext db, Actor actor, DateTimeOffset now) =>
+        Predicate(actor, GrantExists(db, actor, GrantEffect.Allow, now), GrantExists(db, actor, GrantEffect.Deny, now));
 
     /// <summary>
-    /// The list form of the predicate below: the same relationships and grants, except that grants the actor does not
-    /// hold are left out (so with none the filter is the relationships alone, answerable from an index) and denied
-    /// items are an id list read once rather than an anti-join probed for every row.
+    /// The list form of the same predicate: grants of a kind the actor holds none of are left out (so with none the
+    /// filter is the relationships alone, answerable from an index), and denied items are an id list read once rather
+    /// than an anti-join probed for every row. Allowed items stay a correlated EXISTS, not "id = ANY(list)": OR-ed with
+    /// the relationships, a list made PostgreSQL give up reading a scope's index in order and sort the member's whole
+    /// history (bench/RESULTS.md).
     /// </summary>
     private Expression<Func<TItem, bool>> VisiblePredicate(NolanDbContext db, Actor actor, DateTimeOffset now, ActorGrants grants)
     {
+        var denied = grants.Denied;
+        return Predicate(actor,
+            grants.HoldsAllowed ? GrantExists(db, actor, GrantEffect.Allow, now) : null,
+            denied.Count > 0 ? i => denied.Contains(i.Id) : null);
+    }
+
+    /// <summary>(any relationship OR <paramref name="allowed"/>) AND NOT <paramref name="denied"/>; a null part is left out.</summary>
+    private Expression<Func<TItem, bool>> Predicate(Actor actor, Expression<Func<TItem, bool>>? allowed, Expression<Func<TItem, bool>>? denied)
+    {
         var item = Expression.Parameter(typeof(TItem), "item");
         Expression? any = null;
-        foreach (var r in Relationships(actor))
+        foreach (var holds in Relationships(actor).Select(r => r.Holds).Append(allowed).OfType<Expression<Func<TItem, bool>>>())
         {
-            var holds = Rebind(r.Holds, item);
-            any = any is null ? holds : Expression.OrElse(any, holds);
-        }
-
-        // Allowed items stay a correlated EXISTS (not "id = ANY(list)"): OR-ed with the relationships, a list made
-        // PostgreSQL give up reading a scope's index in order and sort the member's whole history (bench/RESULTS.md).
-        if (grants.Allowed.Count > 0)
-        {
-            var holds = Rebind(GrantExists(db, actor, GrantEffect.Allow, now), item);
-            any = any is null ? holds : Expression.OrElse(any, holds);
+            var rebound = Rebind(holds, item);
+            any = any is null ? rebound : Expression.OrElse(any, rebound);
         }
 
         any ??= Expression.Constant(false);
-        if (grants.Denied.Count > 0)
+        if (denied is not null)
         {
-            var denied = grants.Denied;
-            Expression<Func<TItem, bool>> isDenied = i => denied.Contains(i.Id);
-            any = Expression.AndAlso(any, Expression.Not(Rebind(isDenied, item)));
+            any = Expression.AndAlso(any, Expression.Not(Rebind(denied, item)));
         }
 
         return Expression.Lambda<Func<TItem, bool>>(any, item);

@@ -123,22 +123,27 @@ public sealed class MonitoringReports(NolanDbContext db, ProtocolRegistry protoc
         return choices;
     }
 
-    /// <summary>The figures for the months <paramref name="from"/> to <paramref name="to"/> (first days, inclusive); null when the actor does not have this view.</summary>
-    public async Task<MonitoringDashboard?> DashboardAsync(Actor actor, MonitoringView view, Guid councilId, Guid? serviceId,
+    /// <summary>
+    /// The figures for the months <paramref name="from"/> to <paramref name="to"/> (first days, inclusive), of the
+    /// council given (or the actor's first) for the council view; null when the actor does not have this view.
+    /// </summary>
+    public async Task<MonitoringDashboard?> DashboardAsync(Actor actor, MonitoringView view, Guid? councilId, Guid? serviceId,
         DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        if (!(await ChoicesAsync(actor, ct)).Any(c => c.View == view && (view != MonitoringView.Council || c.CouncilId == councilId)))
+        var choice = (await ChoicesAsync(actor, ct))
+            .FirstOrDefault(c => c.View == view && (view != MonitoringView.Council || councilId is null || c.CouncilId == councilId));
+        if (choice is null)
         {
             return null;
         }
 
+        var council = choice.CouncilId;
         if (view != MonitoringView.Council)
         {
             serviceId = null;
-            councilId = (await ChoicesAsync(actor, ct)).First(c => c.View == view).CouncilId;
         }
 
-        var d = await directory.ForAsync(db, councilId, ct);
+        var d = await directory.ForAsync(db, council, ct);
         if (serviceId is { } s && !d.Services.ContainsKey(s))
         {
             serviceId = null;
@@ -152,10 +157,10 @@ public sealed class MonitoringReports(NolanDbContext db, ProtocolRegistry protoc
         switch (view)
         {
             case MonitoringView.Council when serviceId is { } service:
-                main = await figures.Where(f => f.CouncilId == councilId && f.Dimension == FigureDimension.Service && f.DimensionId == service).ToListAsync(ct);
+                main = await figures.Where(f => f.CouncilId == council && f.Dimension == FigureDimension.Service && f.DimensionId == service).ToListAsync(ct);
                 break;
             case MonitoringView.Council:
-                var all = await figures.Where(f => f.CouncilId == councilId).ToListAsync(ct);
+                var all = await figures.Where(f => f.CouncilId == council).ToListAsync(ct);
                 main = [.. all.Where(f => f.Dimension == FigureDimension.Council)];
                 breakdown = [.. all.Where(f => f.Dimension is FigureDimension.Service or FigureDimension.Ward or FigureDimension.Officer)];
                 break;
@@ -189,11 +194,10 @@ public sealed class MonitoringReports(NolanDbContext db, ProtocolRegistry protoc
                 .Select(g => new BreakdownRow(g.Key, name(g.Key), FigureTotals.Of(g)))
                 .OrderByDescending(r => r.Totals.Received).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
 
-        var p = await protocols.ForAsync(db, councilId, Today, ct);
-        var (now, nowByService) = await LiveAsync(actor, view, councilId, serviceId, d, ct);
+        var p = await protocols.ForAsync(db, council, Today, ct);
+        var (now, nowByService) = await LiveAsync(actor, view, council, serviceId, d, ct);
         var deadline = EnquiryRulebook.Deadline(p, Today);
-        var council = await db.Councils.AsNoTracking().Where(c => c.Id == councilId).Select(c => c.Name).FirstAsync(ct);
-        return new MonitoringDashboard(view, councilId, council, p.Version.Title, serviceId,
+        return new MonitoringDashboard(view, council, choice.CouncilName, p.Version.Title, serviceId,
             serviceId is { } sid ? d.Services[sid].Name : null, from, to, FigureTotals.Of(main), months,
             By(FigureDimension.Service, id => id == Guid.Empty ? "No service given" : d.Services.TryGetValue(id, out var sv) ? sv.Name : "Another service"),
             By(FigureDimension.Ward, id => id == Guid.Empty ? "No ward given" : d.Wards.TryGetValue(id, out var w) ? w.Name : "Another ward"),

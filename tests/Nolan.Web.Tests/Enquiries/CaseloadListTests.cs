@@ -315,9 +315,17 @@ public sealed class CaseloadListTests(NolanFactory f) : IClassFixture<NolanFacto
         Assert.NotNull(summary.QuerySelector("a[href='#from']"));
         Assert.NotNull(doc.QuerySelector("#from-error"));
         Assert.Equal("32/1/2026", doc.QuerySelector("input#from")!.GetAttribute("value"));
-        var refused = (await page.GetAsync("/enquiries?scope=council")).Response;
-        Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
-        Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        foreach (var url in new[] { "/enquiries?scope=council", "/enquiries/export?scope=council", "/enquiries/export?scope=triage" })
+        {
+            var refused = (await page.GetAsync(url)).Response;
+            Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+            Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        // A CSV asked for with a filter that cannot be read goes back to the list, which names it.
+        var badCsv = (await page.GetAsync("/enquiries/export?scope=mine&due=soon")).Response;
+        Assert.Equal(HttpStatusCode.Redirect, badCsv.StatusCode);
+        Assert.StartsWith("/enquiries?", badCsv.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

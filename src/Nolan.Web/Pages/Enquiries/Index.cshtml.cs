@@ -70,10 +70,10 @@ public sealed class IndexModel(EnquiryLists lists) : NolanPageModel
 
     public string ScopeParam => EnquiryListParameters.Scopes.First(x => x.Value == Query.Scope).Key;
 
+    /// <summary>The parser's own words where a person typed the value; otherwise what to do about a doctored link.</summary>
     private static string Friendly(string field, string message) => field switch
     {
-        "q" => message,
-        "from" or "to" => message,
+        "q" or "from" or "to" => message,
         "page" => "Page must be a number",
         _ => "Choose a filter from the list",
     };

@@ -49,13 +49,6 @@ public sealed partial class ReportModel(MonitoringReports reports, TimeProvider 
     internal static async Task<(MonitoringDashboard? Report, string Quarter, string? Error)> LoadAsync(MonitoringReports reports, TimeProvider time,
         Core.Access.Actor actor, Guid? councilId, string? quarter, CancellationToken ct)
     {
-        var choices = await reports.ChoicesAsync(actor, ct);
-        var council = choices.FirstOrDefault(c => c.View == MonitoringView.Council && (councilId is null || c.CouncilId == councilId));
-        if (council is null)
-        {
-            return (null, "", null);
-        }
-
         var today = LondonTime.ToLocalDate(time.GetUtcNow());
         var start = MonitoringReports.QuarterStart(today).AddMonths(-3);
         string? error = null;
@@ -72,7 +65,7 @@ public sealed partial class ReportModel(MonitoringReports reports, TimeProvider 
             }
         }
 
-        var report = await reports.DashboardAsync(actor, MonitoringView.Council, council.CouncilId, null, start, start.AddMonths(2), ct);
+        var report = await reports.DashboardAsync(actor, MonitoringView.Council, councilId, null, start, start.AddMonths(2), ct);
         return (report, Name(start), error);
     }
 
