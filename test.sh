@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Nolan test: installs missing prerequisites (Debian 12), starts a
-# throw-away PostgreSQL and SMTP sink, builds once, checks formatting, then runs
+# throw-away PostgreSQL, SMTP sink and OpenID Connect provider, builds once, checks formatting, then runs
 # the whole suite once per database (sqlite, postgres) and prints one closing
 # line: "N passed, N failed[, N skipped]".
 #
@@ -12,6 +12,7 @@
 #   NOLAN_TEST_DATABASE   sqlite | postgres (the current pass)
 #   NOLAN_TEST_POSTGRES   Npgsql connection string (server-level, db "postgres")
 #   NOLAN_TEST_SMTP_HOST / NOLAN_TEST_SMTP_PORT / NOLAN_TEST_SMTP_DIR
+#   NOLAN_TEST_OIDC_ISSUER  a real OpenID Connect provider (oidc-provider, tests/oidc-provider)
 #   NOLAN_CHROMIUM        path of the chromium binary
 #   NOLAN_SCREENSHOTS_DIR absolute path of artifacts/screenshots
 set -euo pipefail
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     --filter) [ $# -ge 2 ] || { echo "test.sh: --filter needs an expression" >&2; exit 2; }
               FILTER="$2"; shift 2 ;;
     --filter=*) FILTER="${1#--filter=}"; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown argument '$1' (usage: ./test.sh [--filter EXPR])" >&2; exit 2 ;;
   esac
 done
@@ -60,6 +61,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 { [ -n "$PY" ] && "$PY" -c 'import aiosmtpd' >/dev/null 2>&1; } || missing+=(python3-aiosmtpd)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && [ ${#SUDO[@]} -eq 0 ]; then
@@ -87,10 +90,16 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/nolan-test.XXXXXX")"
 PG_DATA="$WORK/pg/data"
 PG_STARTED=0
 SMTP_PID=""
+OIDC_PID=""
 AS_PG=()
 
 cleanup() {
   set +e
+  if [ -n "$OIDC_PID" ]; then
+    kill "$OIDC_PID" 2>/dev/null
+    wait "$OIDC_PID" 2>/dev/null
+    OIDC_PID=""
+  fi
   if [ -n "$SMTP_PID" ]; then
     kill "$SMTP_PID" 2>/dev/null
     for _ in $(seq 50); do kill -0 "$SMTP_PID" 2>/dev/null || break; sleep 0.1; done
@@ -167,6 +176,30 @@ export NOLAN_TEST_SMTP_HOST=127.0.0.1
 export NOLAN_TEST_SMTP_PORT="$(cat "$WORK/smtp.port")"
 export NOLAN_TEST_SMTP_DIR="$SMTP_DIR"
 log "SMTP sink on 127.0.0.1:$NOLAN_TEST_SMTP_PORT writing to $SMTP_DIR"
+
+log "starting OpenID Connect provider"
+OIDC_DIR="$ROOT/tests/oidc-provider"
+if [ ! -d "$OIDC_DIR/node_modules/oidc-provider" ]; then
+  if ! npm ci --prefix "$OIDC_DIR" --no-audit --no-fund >"$WORK/oidc-npm.log" 2>&1; then
+    cat "$WORK/oidc-npm.log" >&2
+    echo "test.sh: npm ci in tests/oidc-provider failed" >&2
+    echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+node "$OIDC_DIR/server.mjs" --port-file "$WORK/oidc.port" >"$WORK/oidc.log" 2>&1 </dev/null &
+OIDC_PID=$!
+for _ in $(seq 150); do
+  [ -s "$WORK/oidc.port" ] && break
+  kill -0 "$OIDC_PID" 2>/dev/null || break
+  sleep 0.1
+done
+if [ ! -s "$WORK/oidc.port" ]; then
+  cat "$WORK/oidc.log" >&2
+  echo "test.sh: OpenID Connect provider did not start" >&2
+  echo "0 passed, 1 failed"; exit 1
+fi
+export NOLAN_TEST_OIDC_ISSUER="http://127.0.0.1:$(cat "$WORK/oidc.port")"
+log "OpenID Connect provider at $NOLAN_TEST_OIDC_ISSUER"
 
 export NOLAN_CHROMIUM=/usr/bin/chromium
 export NOLAN_SCREENSHOTS_DIR="$ROOT/artifacts/screenshots"

@@ -42,6 +42,26 @@ public sealed record SignInResult(Session? Session, Account? Account, TimeSpan? 
     public bool Succeeded => Session is not null;
 }
 
+/// <summary>A person as the OpenID Connect provider vouches for them.</summary>
+public sealed record ExternalIdentity(string Issuer, string Subject, string? Email, bool EmailVerified);
+
+/// <summary>Why a person the provider signed in has no session here.</summary>
+public enum ExternalSignInFailure
+{
+    NoEmail,
+    EmailNotVerified,
+    NoAccount,
+    LinkedToAnother,
+    Disabled,
+    TryAgain,
+}
+
+/// <summary>The outcome of a sign-in through the provider.</summary>
+public sealed record ExternalSignInResult(Session? Session, Account? Account, ExternalSignInFailure? Failure)
+{
+    public static ExternalSignInResult Refused(ExternalSignInFailure why) => new(null, null, why);
+}
+
 /// <summary>
 /// Local sign-in and the sessions it starts. Passwords are checked with ASP.NET Core Identity's hasher; an unknown
 /// address is checked against a dummy hash so that it takes as long as a wrong password. After
@@ -118,6 +138,81 @@ public sealed class Sessions(NolanDbContext db, AuditLog audit, TimeProvider tim
             new { Session = session.Id, session.ExpiresAt }, ct: ct);
         await db.SaveChangesAsync(ct);
         return new SignInResult(session, account, null);
+    }
+
+    /// <summary>
+    /// Starts a session for a person the council's OpenID Connect provider has signed in. The account is found by the
+    /// provider's subject once linked; otherwise by email, only when the provider vouches for the address, and the
+    /// subject is then linked so that a later change of address at either end does not lose the person. Nolan does not
+    /// create accounts from the provider: the council's directory decides who has one.
+    /// </summary>
+    public async Task<ExternalSignInResult> SignInExternalAsync(ExternalIdentity person, CancellationToken ct = default)
+    {
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.ExternalSubject == person.Subject, ct);
+        var linked = false;
+        if (account is null)
+        {
+            var email = person.Email?.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(email))
+            {
+                return ExternalSignInResult.Refused(ExternalSignInFailure.NoEmail);
+            }
+
+            if (!person.EmailVerified)
+            {
+                return ExternalSignInResult.Refused(ExternalSignInFailure.EmailNotVerified);
+            }
+
+            account = await db.Accounts.FirstOrDefaultAsync(a => a.Email == email, ct);
+            if (account is null)
+            {
+                return ExternalSignInResult.Refused(ExternalSignInFailure.NoAccount);
+            }
+
+            if (account.ExternalSubject is not null)
+            {
+                // The address belongs to someone already linked to another identity at the provider: an address
+                // reissued to a new person must not open the old one's casework.
+                return ExternalSignInResult.Refused(ExternalSignInFailure.LinkedToAnother);
+            }
+
+            if (account.Disabled)
+            {
+                return ExternalSignInResult.Refused(ExternalSignInFailure.Disabled);
+            }
+
+            account.ExternalSubject = person.Subject;
+            linked = true;
+        }
+
+        if (account.Disabled)
+        {
+            return ExternalSignInResult.Refused(ExternalSignInFailure.Disabled);
+        }
+
+        var actor = new Actor { AccountId = account.Id, Name = account.DisplayName };
+        if (linked)
+        {
+            await audit.RecordAsync(actor, "account.linked_to_provider", "account", account.Id, null, null,
+                new { person.Issuer, person.Subject }, ct: ct);
+        }
+
+        var session = new Session { AccountId = account.Id, CreatedAt = Now, ExpiresAt = Now + Lifetime };
+        db.Sessions.Add(session);
+        await audit.RecordAsync(actor, "account.signed_in", "account", account.Id, null, null,
+            new { Session = session.Id, session.ExpiresAt, Method = "openid-connect", person.Issuer }, ct: ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsRacingWrite(ex))
+        {
+            // Two first sign-ins of one person racing to link: the other linked it; this one may simply try again.
+            db.ChangeTracker.Clear();
+            return ExternalSignInResult.Refused(ExternalSignInFailure.TryAgain);
+        }
+
+        return new ExternalSignInResult(session, account, null);
     }
 
     /// <summary>The account a session belongs to, if the session is live and the account enabled: checked on every request.</summary>

@@ -145,7 +145,8 @@ public static class NolanHost
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddNolanOpenIdConnect(builder.Configuration.GetSection("Nolan:OpenIdConnect").Get<OpenIdConnectSettings>() ?? new());
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -68,6 +68,43 @@ public sealed class NolanOptions
 
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Sign-in with an email address and a password held by Nolan (default on). Turn off where everyone signs in through
+    /// <see cref="OpenIdConnect"/>: the password form, forgotten-password and reset pages are then gone.
+    /// </summary>
+    public bool LocalPasswords { get; set; } = true;
+
+    /// <summary>Single sign-on through the council's OpenID Connect provider (Microsoft Entra ID or any other).</summary>
+    public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+}
+
+/// <summary>
+/// The council's OpenID Connect provider. People sign in there; Nolan matches them to an account it already holds (by
+/// the provider's subject once linked, else by a verified email address) and never creates accounts from it.
+/// </summary>
+public sealed class OpenIdConnectSettings
+{
+    /// <summary>The provider's issuer, e.g. <c>https://login.microsoftonline.com/TENANT-ID/v2.0</c>.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The button's words on the sign-in page.</summary>
+    public string ButtonText { get; set; } = "Sign in with your council account";
+
+    /// <summary>Refuse a provider whose metadata is not served over HTTPS (default on; off only for a test provider on loopback).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>
+    /// The provider issues only addresses its tenant owns (a council's own Entra ID, which sends no
+    /// <c>email_verified</c> claim): match by email without that claim. Off by default: an address must be verified.
+    /// </summary>
+    public bool EmailsAreVerified { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }
 
 /// <summary>

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Nolan.Core.Access;
+using Nolan.Web.Security;
 
 namespace Nolan.Web.Pages;
 
 /// <summary>Asks for a password reset link: the same answer whether or not the address has an account.</summary>
 [EnableRateLimiting("sign-in")]
+[LocalPasswordsOnly]
 public sealed class ForgotPasswordModel(PasswordResets resets) : PageModel
 {
     [BindProperty]

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Nolan.Core.Access;
+using Nolan.Web.Security;
 
 namespace Nolan.Web.Pages;
 
 /// <summary>Sets a new password from an emailed link; every session of the account ends.</summary>
 [EnableRateLimiting("sign-in")]
+[LocalPasswordsOnly]
 public sealed class ResetPasswordModel(PasswordResets resets) : NolanPageModel
 {
     [BindProperty(SupportsGet = true)]

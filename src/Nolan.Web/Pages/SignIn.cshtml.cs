@@ -4,15 +4,27 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Nolan.Core.Access;
+using Nolan.Web.Hosting;
 using Nolan.Web.Security;
 
 namespace Nolan.Web.Pages;
 
-/// <summary>Local sign-in with email and password (the embedded default; OpenID Connect replaces it in production).</summary>
+/// <summary>
+/// Sign-in: through the council's OpenID Connect provider where one is configured, and with an email address and a
+/// password Nolan holds unless the installation has turned those off.
+/// </summary>
 [EnableRateLimiting("sign-in")]
-public sealed class SignInModel(Sessions sessions) : PageModel
+public sealed class SignInModel(Sessions sessions, IOptions<NolanOptions> options) : PageModel
 {
+    public bool LocalPasswords => options.Value.LocalPasswords;
+
+    public OpenIdConnectSettings Provider => options.Value.OpenIdConnect;
+
+    /// <summary>Why the provider's sign-in did not give a session (<c>?failed=</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Failed { get; set; }
 
     [BindProperty]
     public string? Email { get; set; }
@@ -25,10 +37,30 @@ public sealed class SignInModel(Sessions sessions) : PageModel
 
     public void OnGet()
     {
+        if (OpenIdConnectSignIn.FailureMessage(Failed) is { } message)
+        {
+            ModelState.AddModelError(Provider.Enabled ? "sign-in-with-provider" : nameof(Email), message);
+        }
+    }
+
+    /// <summary>The provider's button: off to the provider, back to the page asked for.</summary>
+    public IActionResult OnPostProvider()
+    {
+        if (!Provider.Enabled)
+        {
+            return NotFound();
+        }
+
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" }, OpenIdConnectSignIn.Scheme);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!LocalPasswords)
+        {
+            return NotFound();
+        }
+
         if (string.IsNullOrWhiteSpace(Email))
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
