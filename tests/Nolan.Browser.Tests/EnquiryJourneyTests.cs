@@ -27,7 +27,7 @@ public sealed partial class EnquiryJourneyTests(BrowserFixture browser) : IClass
         await Journeys.SignInAsync(page, shots, Member, "My enquiries");
         await shots.TakeAsync(page, "member-my-enquiries");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log an enquiry" }).ClickAsync();
-        await Expect(page).ToHaveTitleAsync("Log an enquiry — Nolan");
+        await Expect(page).ToHaveTitleAsync(new Regex("^Log an enquiry — Members' enquiries"));
         await Expect(page.Locator("#Subject-hint")).ToHaveTextAsync("A short summary, for example ‘Missed bin collection on Victoria Road’");
         await shots.TakeAsync(page, "new-enquiry");
         await page.GetByLabel("Subject", new() { Exact = true }).FillAsync(subject);
@@ -60,7 +60,7 @@ public sealed partial class EnquiryJourneyTests(BrowserFixture browser) : IClass
         await shots.TakeAsync(page, "manager-accepted");
         await page.GetByRole(AriaRole.Link, new() { Name = "Send the response" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/enquiries/{id}/respond$"));
-        await Expect(page).ToHaveTitleAsync("Send the response — Nolan");
+        await Expect(page).ToHaveTitleAsync(new Regex("^Send the response — Members' enquiries"));
         await shots.TakeAsync(page, "respond");
         await page.GetByLabel("Response to the member").FillAsync(answer);
         await shots.TakeAsync(page, "respond-filled");
@@ -73,7 +73,7 @@ public sealed partial class EnquiryJourneyTests(BrowserFixture browser) : IClass
         // The member sees the answer in the enquiry's history.
         await Journeys.SignInAsync(page, shots, Member, "My enquiries");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "My enquiries" }).ClickAsync();
-        await Expect(page).ToHaveTitleAsync("My enquiries — Nolan");
+        await Expect(page).ToHaveTitleAsync(new Regex("^My enquiries — Members' enquiries"));
         await shots.TakeAsync(page, "member-my-enquiries-open");
         // Answered enquiries are listed under "Finished".
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Filter by stage" }).GetByRole(AriaRole.Link, new() { Name = "Finished" }).ClickAsync();
@@ -96,12 +96,12 @@ public sealed partial class EnquiryJourneyTests(BrowserFixture browser) : IClass
         await using var context = page.Context;
         await Journeys.SignInAsync(page, shots, Member, "My enquiries");
         await page.GotoAsync("/enquiries/new");
-        await Expect(page).ToHaveTitleAsync("Log an enquiry — Nolan");
+        await Expect(page).ToHaveTitleAsync(new Regex("^Log an enquiry — Members' enquiries"));
         await shots.TakeAsync(page, "new-enquiry");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log enquiry" }).ClickAsync();
 
-        await Expect(page).ToHaveTitleAsync(new Regex("^Error: Log an enquiry — Nolan$"));
+        await Expect(page).ToHaveTitleAsync(new Regex("^Error: Log an enquiry — Members' enquiries"));
         var summary = page.Locator(".govuk-error-summary");
         await Expect(summary).ToBeVisibleAsync();
         await Expect(summary.Locator("h2")).ToHaveTextAsync("There is a problem");
@@ -144,7 +144,7 @@ public sealed partial class EnquiryJourneyTests(BrowserFixture browser) : IClass
         await Expect(page.Locator("body")).Not.ToHaveClassAsync(new Regex(@"\bgovuk-frontend-supported\b"));
         await shots.TakeAsync(page, "my-enquiries");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log an enquiry" }).ClickAsync();
-        await Expect(page).ToHaveTitleAsync("Log an enquiry — Nolan");
+        await Expect(page).ToHaveTitleAsync(new Regex("^Log an enquiry — Members' enquiries"));
         await page.GetByLabel("Subject", new() { Exact = true }).FillAsync(subject);
         await page.GetByLabel("Details", new() { Exact = true }).FillAsync("The hedge blocks half the footpath; pushchairs have to use the road.");
         await page.GetByLabel("Service it concerns (optional)").SelectOptionAsync(new SelectOptionValue { Label = WasteService });
@@ -161,7 +161,7 @@ public sealed partial class EnquiryJourneyTests(BrowserFixture browser) : IClass
         await page.GotoAsync("/enquiries?scope=mine&stage=all");
         await Expect(page.GetByTestId("enquiry-list")).ToContainTextAsync(subject);
         await page.GotoAsync("/enquiries?scope=mine&stage=all&page=2");
-        await Expect(page).ToHaveTitleAsync("My enquiries — Nolan");
+        await Expect(page).ToHaveTitleAsync(new Regex("^My enquiries — Members' enquiries"));
         await Expect(page.GetByTestId("list-total")).ToContainTextAsync(new Regex(@"Showing\s+1\s+to\s+1\s+of\s+1\s+enquiry"));
         await shots.TakeAsync(page, "my-enquiries-page-2");
         await Journeys.SignOutAsync(page, shots);

@@ -8,6 +8,15 @@ public sealed class Council
     public required string Name { get; set; }
     public required string ShortCode { get; set; }
     public required string PresetSlug { get; set; }
+
+    /// <summary>What the council calls this service in its header and page titles.</summary>
+    public string ServiceName { get; set; } = CouncilIdentity.DefaultServiceName;
+
+    /// <summary>The header's colour, <c>#RRGGBB</c>, dark enough for white text (null: the GOV.UK Frontend default).</summary>
+    public string? BrandColour { get; set; }
+
+    /// <summary>The council's logo, a path on this site (e.g. <c>/branding/southend.svg</c>); null: the council's name in text.</summary>
+    public string? LogoPath { get; set; }
 }
 
 /// <summary>A day the council is closed beyond weekends and bank holidays (e.g. the days between Christmas and New Year).</summary>

@@ -15,6 +15,21 @@ internal sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
         b.HasIndex(c => c.Slug).IsUnique();
         b.Property(c => c.Slug).HasMaxLength(80);
         b.Property(c => c.ShortCode).HasMaxLength(5);
+        b.Property(c => c.ServiceName).HasMaxLength(CouncilIdentity.MaxServiceName).HasDefaultValue(CouncilIdentity.DefaultServiceName);
+        b.Property(c => c.BrandColour).HasMaxLength(7);
+        b.Property(c => c.LogoPath).HasMaxLength(200);
+    }
+}
+
+internal sealed class CouncilPageConfiguration : IEntityTypeConfiguration<CouncilPage>
+{
+    public void Configure(EntityTypeBuilder<CouncilPage> b)
+    {
+        b.HasIndex(p => new { p.CouncilId, p.Slug }).IsUnique();
+        b.Property(p => p.Slug).HasMaxLength(40);
+        b.Property(p => p.Title).HasMaxLength(100);
+        b.Property(p => p.Body).HasMaxLength(CouncilIdentity.MaxPageBody);
+        b.HasOne<Council>().WithMany().HasForeignKey(p => p.CouncilId);
     }
 }
 

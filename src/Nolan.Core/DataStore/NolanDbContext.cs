@@ -14,6 +14,7 @@ namespace Nolan.Core.DataStore;
 public sealed class NolanDbContext(DbContextOptions<NolanDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Council> Councils => Set<Council>();
+    public DbSet<CouncilPage> CouncilPages => Set<CouncilPage>();
     public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<PoliticalGroup> PoliticalGroups => Set<PoliticalGroup>();

@@ -152,6 +152,8 @@ internal sealed class DemoData(string passwordHash)
         }
     }
 
+    private static readonly string[] DemoColours = ["#005a30", "#4c2c92", "#0b4f6c", "#8e1537", "#2b4b1f", "#594f00"];
+
     private Council AddCouncil(ProtocolPreset preset)
     {
         var council = new Council
@@ -161,6 +163,8 @@ internal sealed class DemoData(string passwordHash)
             Name = preset.Council.Name,
             ShortCode = preset.Council.ShortCode,
             PresetSlug = preset.Council.Slug,
+            // Each demo council in a colour of its own (each dark enough for white text), to show the council's identity.
+            BrandColour = DemoColours[Councils.Count % DemoColours.Length],
         };
         Councils.Add(council);
 

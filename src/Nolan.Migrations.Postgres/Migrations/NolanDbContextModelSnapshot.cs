@@ -658,6 +658,16 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("BrandColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("brand_colour");
+
+                    b.Property<string>("LogoPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logo_path");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -669,6 +679,14 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .HasColumnName("preset_slug");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasDefaultValue("Members' enquiries")
+                        .HasColumnName("service_name");
 
                     b.Property<string>("ShortCode")
                         .IsRequired()
@@ -690,6 +708,53 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_councils_slug");
 
                     b.ToTable("councils", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.CouncilPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedByAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_council_pages");
+
+                    b.HasIndex("CouncilId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_council_pages_council_id_slug");
+
+                    b.ToTable("council_pages", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.Member", b =>
@@ -1700,6 +1765,16 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_committee_seats_members_member_id");
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.CouncilPage", b =>
+                {
+                    b.HasOne("Nolan.Core.CouncilDirectory.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_council_pages_councils_council_id");
                 });
 
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.Member", b =>

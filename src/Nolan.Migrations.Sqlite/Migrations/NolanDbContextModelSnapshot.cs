@@ -651,6 +651,16 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("BrandColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand_colour");
+
+                    b.Property<string>("LogoPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logo_path");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -662,6 +672,14 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
                         .HasColumnName("preset_slug");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Members' enquiries")
+                        .HasColumnName("service_name");
 
                     b.Property<string>("ShortCode")
                         .IsRequired()
@@ -683,6 +701,53 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_councils_slug");
 
                     b.ToTable("councils", (string)null);
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.CouncilPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedByAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_council_pages");
+
+                    b.HasIndex("CouncilId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_council_pages_council_id_slug");
+
+                    b.ToTable("council_pages", (string)null);
                 });
 
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.Member", b =>
@@ -1693,6 +1758,16 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_committee_seats_members_member_id");
+                });
+
+            modelBuilder.Entity("Nolan.Core.CouncilDirectory.CouncilPage", b =>
+                {
+                    b.HasOne("Nolan.Core.CouncilDirectory.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_council_pages_councils_council_id");
                 });
 
             modelBuilder.Entity("Nolan.Core.CouncilDirectory.Member", b =>

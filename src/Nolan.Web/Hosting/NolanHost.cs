@@ -73,6 +73,8 @@ public static class NolanHost
         });
         services.AddSingleton<ProtocolRegistry>();
         services.AddSingleton<DirectoryCache>();
+        services.AddSingleton<Pages.Shared.PageFrames>();
+        services.AddScoped<CouncilIdentity>();
         services.AddScoped<Absences>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Sessions>();
@@ -181,6 +183,7 @@ public static class NolanHost
             o.Conventions.AllowAnonymousToPage("/ForgotPassword");
             o.Conventions.AllowAnonymousToPage("/ResetPassword");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToFolder("/Help");
         });
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -248,6 +251,7 @@ public static class NolanHost
         api.MapEnquiryApi();
         api.MapDirectoryApi();
         api.MapNotificationApi();
+        Pages.Shared.CouncilStyle.MapCouncilStyle(app);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         return app;

@@ -25,6 +25,12 @@ public sealed class NolanOptions
     /// <summary>Folder of message templates. Default: <c>templates/</c> beside the program.</summary>
     public string? TemplatesPath { get; set; }
 
+    /// <summary>
+    /// The council whose name and look the pages show before anyone signs in (its slug, e.g. <c>southend-on-sea</c>):
+    /// set it where an installation serves one council. Signed-in pages show the person's own council.
+    /// </summary>
+    public string? DefaultCouncil { get; set; }
+
     /// <summary>Nolan's public address, for links in messages, e.g. <c>https://nolan.example.gov.uk</c>.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
 

@@ -7,13 +7,21 @@ using Nolan.Web.Security;
 
 namespace Nolan.Web.Pages;
 
-/// <summary>Builds the service navigation from what the signed-in person does.</summary>
+/// <summary>Builds every page's frame: the council's identity, and the service navigation from what the signed-in person does.</summary>
 public sealed class NavigationFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        if (context.HandlerInstance is PageModel framed)
+        {
+            var signedIn = context.HttpContext.Items.ContainsKey("nolan.actor") ? ActorMiddleware.ActorOf(context.HttpContext) : null;
+            var frames = context.HttpContext.RequestServices.GetRequiredService<PageFrames>();
+            framed.ViewData["Frame"] = await frames.ForAsync(context.HttpContext.RequestServices.GetRequiredService<Core.DataStore.NolanDbContext>(),
+                signedIn, context.HttpContext.Request.Query["council"].ToString(), context.HttpContext.RequestAborted);
+        }
+
         if (context.HandlerInstance is PageModel page && context.HttpContext.Items.ContainsKey("nolan.actor"))
         {
             var actor = ActorMiddleware.ActorOf(context.HttpContext);
@@ -49,6 +57,11 @@ public sealed class NavigationFilter : IAsyncPageFilter
             if (actor.IsSystemAdmin)
             {
                 items.Add(new("Failed messages", "/admin/outbox", path.StartsWith("/admin/outbox", StringComparison.Ordinal)));
+            }
+
+            if (actor.OfficerCouncils.Values.Any(r => (r & CouncilIdentity.Editors) != 0))
+            {
+                items.Add(new("Service settings", "/admin/council", path.StartsWith("/admin/council", StringComparison.Ordinal)));
             }
 
             if (actor.IsSystemAdmin || actor.CouncilsWhere(OfficerRoles.MembersSupportHub).Count > 0)

@@ -16,6 +16,8 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
     private static readonly HashSet<string> Anonymous = new(StringComparer.Ordinal)
     {
         "/sign-in", "/error", "/openapi/{documentName}.json", "/health", "/forgot-password", "/reset-password",
+        // The council's footer pages and colour: the same for everyone, no casework.
+        "/help/{slug}", "/council-style/{slug}.css",
     };
 
     private List<RouteEndpoint> Endpoints() =>
@@ -61,7 +63,8 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("GET", $"/enquiries/{id}/holding-reply"), ("GET", $"/enquiries/{id}/assign"), ("GET", $"/enquiries/{id}/copy"), ("GET", $"/enquiries/{id}/burden"),
             ("GET", $"/enquiries/{id}/agree-burden"), ("GET", $"/enquiries/{id}/complaint"), ("GET", $"/enquiries/{id}/meeting"), ("GET", $"/enquiries/{id}/file-note"),
             ("GET", "/enquiries/export"), ("GET", "/api/v1/enquiries/export.csv"), ("GET", "/monitoring"), ("GET", "/monitoring/report"),
-            ("GET", "/monitoring/report.csv"),
+            ("GET", "/monitoring/report.csv"), ("GET", "/admin/council"), ("POST", "/admin/council"),
+            ("GET", "/admin/council/page/contact"), ("POST", "/admin/council/page/contact"),
         })
         {
             data.Add(method, url);
@@ -124,6 +127,9 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
     [InlineData("member@southend-on-sea.demo", "/enquiries?scope=assigned-to-me")]
     [InlineData("member@southend-on-sea.demo", "/account/out-of-office")]
     [InlineData("officer@southend-on-sea.demo", "/admin/templates")]
+    [InlineData("member@southend-on-sea.demo", "/admin/council")]
+    [InlineData("officer@southend-on-sea.demo", "/admin/council")]
+    [InlineData("mo@southend-on-sea.demo", "/admin/council/page/contact")]
     public async Task Page_RoleLacking_Forbidden(string email, string url)
     {
         var page = await f.SignInAsync(email);

@@ -245,6 +245,9 @@ public sealed class OpenIdConnectTests(OpenIdConnectFactory f) : IClassFixture<O
 
         Assert.Contains("Sign in with your council account", page.QuerySelector("#sign-in-with-provider")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("input[name=Password]"));
+        // The button's post is redirected to the provider: browsers check that redirect against the CSP's form-action.
+        var csp = (await app.Http.GetAsync(new Uri("/sign-in", UriKind.Relative))).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("form-action 'self' " + new Uri(OpenIdConnectFactory.Issuer).GetLeftPart(UriPartial.Authority), csp, StringComparison.Ordinal);
     }
 }
 
