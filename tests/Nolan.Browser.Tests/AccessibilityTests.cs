@@ -106,6 +106,18 @@ public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutp
         await Expect(page.GetByTestId("preview-html")).ToContainTextAsync("Overflowing bins on Church Road");
         await CheckAsync("message-preview");
 
+        // The council's identity: service settings, a colour refused, a footer page.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Service settings" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync(new Regex("^Service settings — Members' enquiries — West Oxfordshire"));
+        await CheckAsync("service-settings");
+        await page.GetByLabel("Header colour (optional)").FillAsync("#ffdd00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose a darker colour");
+        await CheckAsync("service-settings-errors");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accessibility statement" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Accessibility statement");
+        await CheckAsync("accessibility-statement");
+
         Assert.True(problems.Count == 0, $"{problems.Count} accessibility problem(s):\n" + string.Join("\n", problems));
     }
 
