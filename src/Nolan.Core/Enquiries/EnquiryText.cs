@@ -29,7 +29,7 @@ public static class EnquiryText
 
     public static string Channel(EnquiryChannel c) => c switch
     {
-        EnquiryChannel.Portal => "logged in Nolan",
+        EnquiryChannel.Portal => "logged online by the member",
         EnquiryChannel.Email => "Email",
         EnquiryChannel.Phone => "Phone",
         EnquiryChannel.InPerson => "In person",

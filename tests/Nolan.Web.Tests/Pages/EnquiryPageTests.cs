@@ -156,6 +156,37 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         Assert.NotNull(mine.QuerySelector($"a[href='/enquiries/{id}']"));
         var (_, seen) = await member.GetAsync($"/enquiries/{id}");
         Assert.Contains("The light will be fixed on Friday.", seen.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
+
+        // The answer comes first, and the summary says when it came, not when it is due.
+        var outcome = seen.QuerySelector("[data-testid=outcome]")!;
+        Assert.Equal("The answer", outcome.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains("The light will be fixed on Friday.", outcome.TextContent, StringComparison.Ordinal);
+        Assert.True(outcome.CompareDocumentPosition(seen.QuerySelector(".govuk-summary-list")!).HasFlag(DocumentPositions.Following));
+        var keys = seen.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent.Trim()).ToList();
+        Assert.Contains("Answered", keys);
+        Assert.DoesNotContain("Response due", keys);
+        Assert.DoesNotContain("Full response promised by", keys);
+    }
+
+    [Fact]
+    public async Task AfterAMoveToComplaints_TheMemberSeesWhatHappensNext_NotAResponseDue()
+    {
+        var hub = await f.ApiClientAsync("hub@cambridge.demo");
+        var memberId = await f.MemberIdAsync("member@cambridge.demo");
+        var e = await hub.LogAsync(new { memberId, channel = "email", subject = "The crew were rude " + Guid.NewGuid(), details = "d" });
+        var id = e.GetProperty("id").GetString()!;
+        var moved = await hub.PostJsonAsync($"/api/v1/enquiries/{id}/complaint", new { version = e.GetProperty("version").GetInt32(), reason = "A complaint about staff conduct" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var member = await f.SignInAsync("member@cambridge.demo");
+        var (_, seen) = await member.GetAsync($"/enquiries/{id}");
+
+        var outcome = seen.QuerySelector("[data-testid=outcome]")!;
+        Assert.Equal("Moved to the complaints procedure", outcome.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains(e.GetProperty("reference").GetString()!, outcome.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("What happens next:", outcome.QuerySelector("[data-testid=complaint-next]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var keys = seen.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent.Trim()).ToList();
+        Assert.DoesNotContain("Response due", keys);
     }
 
     [Fact]
