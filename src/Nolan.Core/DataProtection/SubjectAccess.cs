@@ -195,8 +195,16 @@ public sealed class SubjectAccess(NolanDbContext db, AuditLog audit, TimeProvide
         var officers = await db.Officers.AsNoTracking().Where(x => f.Officers.Contains(x.Id)).OrderBy(x => x.Name)
             .Select(x => new
             {
-                x.Id, x.Name, x.Email, x.JobTitle, x.Grade, LineManager = x.LineManager == null ? null : x.LineManager.Name, x.Employer, x.Active,
-                x.AwayFrom, x.AwayUntil,
+                x.Id,
+                x.Name,
+                x.Email,
+                x.JobTitle,
+                x.Grade,
+                LineManager = x.LineManager == null ? null : x.LineManager.Name,
+                x.Employer,
+                x.Active,
+                x.AwayFrom,
+                x.AwayUntil,
                 RolesHere = db.OfficerAppointments.Where(a => a.OfficerId == x.Id && a.CouncilId == council.Id).SelectMany(a => a.RoleRows.Select(r => r.Role)).ToList(),
             }).ToListAsync(ct);
 
@@ -275,18 +283,39 @@ public sealed class SubjectAccess(NolanDbContext db, AuditLog audit, TimeProvide
         {
             Accounts = accounts.Select(a => new
             {
-                a.Email, a.DisplayName, SignsInWith = a.ExternalSubject is null ? "password" : "single sign-on", a.Disabled, a.IsSystemAdmin,
-                NotifyBy = a.NotifyBy.ToString(), a.DailyDigest, a.WeeklyDigest,
+                a.Email,
+                a.DisplayName,
+                SignsInWith = a.ExternalSubject is null ? "password" : "single sign-on",
+                a.Disabled,
+                a.IsSystemAdmin,
+                NotifyBy = a.NotifyBy.ToString(),
+                a.DailyDigest,
+                a.WeeklyDigest,
                 ApiTokens = tokens.Where(t => t.AccountId == a.Id).Select(t => new { t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt }),
             }),
             Members = members.Select(m => new
             {
-                m.Name, m.Email, m.Ward, PoliticalGroup = m.Group, Kind = m.Kind.ToString(), Positions = m.Roles.ToString(), m.Portfolio, m.Active,
+                m.Name,
+                m.Email,
+                m.Ward,
+                PoliticalGroup = m.Group,
+                Kind = m.Kind.ToString(),
+                Positions = m.Roles.ToString(),
+                m.Portfolio,
+                m.Active,
                 Committees = committees.Where(c => c.MemberId == m.Id).Select(c => new { c.Committee, Role = c.Role.ToString() }),
             }),
             Officers = officers.Select(x => new
             {
-                x.Name, x.Email, x.JobTitle, Grade = x.Grade.ToString(), x.LineManager, x.Employer, x.Active, x.AwayFrom, x.AwayUntil,
+                x.Name,
+                x.Email,
+                x.JobTitle,
+                Grade = x.Grade.ToString(),
+                x.LineManager,
+                x.Employer,
+                x.Active,
+                x.AwayFrom,
+                x.AwayUntil,
                 RolesAtThisCouncil = x.RolesHere.Select(r => r.ToString()),
             }),
         };
