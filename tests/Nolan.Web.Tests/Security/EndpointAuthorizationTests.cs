@@ -61,7 +61,7 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("GET", $"/enquiries/{id}/holding-reply"), ("GET", $"/enquiries/{id}/assign"), ("GET", $"/enquiries/{id}/copy"), ("GET", $"/enquiries/{id}/burden"),
             ("GET", $"/enquiries/{id}/agree-burden"), ("GET", $"/enquiries/{id}/complaint"), ("GET", $"/enquiries/{id}/meeting"), ("GET", $"/enquiries/{id}/file-note"),
             ("GET", "/enquiries/export"), ("GET", "/api/v1/enquiries/export.csv"), ("GET", "/monitoring"), ("GET", "/monitoring/report"),
-            ("GET", "/monitoring/report.csv"),
+            ("GET", "/monitoring/report.csv"), ("GET", "/data-protection/subject-access"), ("POST", "/data-protection/subject-access"),
         })
         {
             data.Add(method, url);
@@ -124,6 +124,11 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
     [InlineData("member@southend-on-sea.demo", "/enquiries?scope=assigned-to-me")]
     [InlineData("member@southend-on-sea.demo", "/account/out-of-office")]
     [InlineData("officer@southend-on-sea.demo", "/admin/templates")]
+    [InlineData("member@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("officer@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("hub@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("ceo@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("admin@nolan.demo", "/data-protection/subject-access")]
     public async Task Page_RoleLacking_Forbidden(string email, string url)
     {
         var page = await f.SignInAsync(email);
