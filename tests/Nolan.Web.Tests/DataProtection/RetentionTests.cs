@@ -224,6 +224,27 @@ public sealed class RetentionTests(NolanFactory f) : IClassFixture<NolanFactory>
     }
 
     [Fact]
+    public async Task ApplyRetentionCommand_RunsThePolicyAndSaysWhatItChanged()
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "nolan.dll"), "apply-retention", $"--Nolan:Database:Provider={TestDatabase.Provider}",
+            $"--Nolan:Database:ConnectionString={f.ConnectionString}", $"--Nolan:Audit:SealKey={NolanFactory.TestSealKey}", $"--Nolan:Audit:AnchorFile={f.AnchorFile}" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        var error = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+
+        Assert.True(p.ExitCode == 0, output + error);
+        Assert.Contains("Retention policy applied: personal data removed from ", output, StringComparison.Ordinal);
+        var verified = await f.WithDbAsync(db => AuditChain.VerifyAsync(db, f.AuditTrust));
+        Assert.True(verified.Ok, string.Join("\n", verified.Problems));
+    }
+
+    [Fact]
     public void RetentionSettings_Defaults_AreTheDocumentedOnes_AndNonsenseIsRefused()
     {
         var d = new RetentionSettings();
