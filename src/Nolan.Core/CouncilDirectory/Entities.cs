@@ -173,6 +173,12 @@ public enum OfficerRoles
     ChiefOfficer = 32,
     /// <summary>Administers Nolan for the council: directory, tokens. Sees no casework by this role.</summary>
     Administrator = 64,
+
+    /// <summary>
+    /// The council's data protection officer: with the Monitoring Officer, exports what Nolan holds about a person
+    /// (a subject access request). Sees no casework by this role.
+    /// </summary>
+    DataProtectionOfficer = 128,
 }
 
 /// <summary>An officer's appointment to serve a council, with the roles held there (one row each in <c>officer_roles</c>).</summary>

@@ -267,6 +267,9 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
         b.HasIndex(e => new { e.ServiceId, e.ReceivedAt });
         // What changed since the monitoring figures last caught up (MonthlyFigures).
         b.HasIndex(e => e.UpdatedAt);
+        // The retention policy's candidates: enquiries finished (closed, or answered and never closed) before a date.
+        b.HasIndex(e => e.ClosedAt);
+        b.HasIndex(e => e.AnsweredAt);
         b.Property(e => e.Reference).HasMaxLength(40);
         b.Property(e => e.Subject).HasMaxLength(EnquiryLimits.SubjectMax);
         b.Property(e => e.Details).HasMaxLength(EnquiryLimits.DetailsMax);
@@ -310,6 +313,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(m => m.DedupKey).IsUnique();
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasIndex(m => new { m.RecipientAccountId, m.Status });
+        // The retention policy's candidates: only messages it has not yet emptied, by when they were sent.
+        b.HasIndex(m => new { m.RedactedAt, m.Status, m.SentAt });
         b.Property(m => m.DedupKey).HasMaxLength(300);
         b.Property(m => m.Subject).HasMaxLength(1000);
         b.Property(m => m.BodyText).HasMaxLength(200_000);
@@ -325,6 +330,8 @@ internal sealed class InAppNotificationConfiguration : IEntityTypeConfiguration<
     {
         b.HasIndex(n => n.DedupKey).IsUnique();
         b.HasIndex(n => new { n.AccountId, n.ReadAt, n.CreatedAt });
+        // The retention policy deletes the oldest first.
+        b.HasIndex(n => n.CreatedAt);
         b.Property(n => n.DedupKey).HasMaxLength(300);
         b.Property(n => n.Title).HasMaxLength(1000);
         b.Property(n => n.Body).HasMaxLength(2000);

@@ -190,7 +190,8 @@ public sealed class OutboxDelivery(NolanDbContext db, IMessageSenderFactory send
     public async Task<bool> RetryAsync(Guid id, Access.Actor actor, Audit.AuditLog audit, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead)
+        // A message the retention policy emptied has nothing left to send.
+        var changed = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead && m.RedactedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, time.GetUtcNow()), ct) == 1;
         if (changed)

@@ -49,6 +49,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? ClaimedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>When the retention policy emptied its subject and bodies (docs/operations.md); null while they are kept.</summary>
+    public DateTimeOffset? RedactedAt { get; set; }
 }
 
 /// <summary>An in-app notification: shown in the header count and on the notifications page.</summary>

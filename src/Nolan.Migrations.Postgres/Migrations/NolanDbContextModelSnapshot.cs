@@ -1230,6 +1230,12 @@ namespace Nolan.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_enquiries");
 
+                    b.HasIndex("AnsweredAt")
+                        .HasDatabaseName("ix_enquiries_answered_at");
+
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_enquiries_closed_at");
+
                     b.HasIndex("LoggedByAccountId")
                         .HasDatabaseName("ix_enquiries_logged_by_account_id");
 
@@ -1578,6 +1584,9 @@ namespace Nolan.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_in_app_notifications");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_in_app_notifications_created_at");
+
                     b.HasIndex("DedupKey")
                         .IsUnique()
                         .HasDatabaseName("ix_in_app_notifications_dedup_key");
@@ -1658,6 +1667,10 @@ namespace Nolan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recipient_account_id");
 
+                    b.Property<DateTimeOffset?>("RedactedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redacted_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1704,6 +1717,9 @@ namespace Nolan.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
+
+                    b.HasIndex("RedactedAt", "Status", "SentAt")
+                        .HasDatabaseName("ix_outbox_messages_redacted_at_status_sent_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -1223,6 +1223,12 @@ namespace Nolan.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_enquiries");
 
+                    b.HasIndex("AnsweredAt")
+                        .HasDatabaseName("ix_enquiries_answered_at");
+
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_enquiries_closed_at");
+
                     b.HasIndex("LoggedByAccountId")
                         .HasDatabaseName("ix_enquiries_logged_by_account_id");
 
@@ -1571,6 +1577,9 @@ namespace Nolan.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_in_app_notifications");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_in_app_notifications_created_at");
+
                     b.HasIndex("DedupKey")
                         .IsUnique()
                         .HasDatabaseName("ix_in_app_notifications_dedup_key");
@@ -1651,6 +1660,10 @@ namespace Nolan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("recipient_account_id");
 
+                    b.Property<long?>("RedactedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redacted_at");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sent_at");
@@ -1697,6 +1710,9 @@ namespace Nolan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
+
+                    b.HasIndex("RedactedAt", "Status", "SentAt")
+                        .HasDatabaseName("ix_outbox_messages_redacted_at_status_sent_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -23,6 +23,8 @@ internal static class Cli
                                         Create an API bearer token for an account; prints it once.
           nolan seal-audit              Seal audit events written since the last seal.
           nolan refresh-figures         Bring the monitoring figures up to date now (the server's worker does this every minute).
+          nolan apply-retention         Apply the retention policy now (Nolan:Retention:*), batch after batch until
+                                        nothing is left past its period; each redaction is audited.
           nolan verify-audit            Verify every audit chain, keyed seal, the anchor file and every casework row;
                                         exit code 1 if anything was altered, naming what.
 
@@ -30,7 +32,7 @@ internal static class Cli
         Nolan__Database__ConnectionString=...), or --Nolan:Key=Value arguments.
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "check-presets", "create-token", "seal-audit", "verify-audit", "refresh-figures", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "check-presets", "create-token", "seal-audit", "verify-audit", "refresh-figures", "apply-retention", "help"];
 
     public static bool IsCommand(string arg) => Commands.Contains(arg);
 
@@ -95,6 +97,7 @@ internal static class Cli
             Console.WriteLine($"Recomputed {await sp.GetRequiredService<Core.Monitoring.MonthlyFigures>().RefreshAsync(ct)} council-months.");
             return 0;
         }));
+        root.Subcommands.Add(WithDatabase("apply-retention", "Apply the retention policy now, until nothing is left past its period.", ApplyRetentionAsync));
         root.Subcommands.Add(WithDatabase("verify-audit", "Verify every audit chain, keyed seal, the anchor file and every casework row against its last audited state; exit code 1 if anything was altered, naming what.", VerifyAuditAsync));
         root.Subcommands.Add(WithDatabase("create-token", "Create an API bearer token for an account; prints it once.",
             (r, sp, _) => CreateTokenAsync(sp, r.GetValue(email)!, r.GetValue(name)!, r.GetValue(days)), email, name, days));
@@ -151,6 +154,25 @@ internal static class Cli
 
         var summary = await DatabaseInitializer.SeedDemoAsync(db, sp.GetRequiredService<PresetCatalog>(), ct);
         Console.WriteLine($"Seeded {summary.Councils} councils, {summary.Members} members, {summary.Officers} officers.");
+        return 0;
+    }
+
+    private static async Task<int> ApplyRetentionAsync(ParseResult r, IServiceProvider sp, CancellationToken ct)
+    {
+        var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NolanOptions>>().Value;
+        int enquiries = 0, notes = 0, messages = 0, notifications = 0;
+        // The worker's run, repeated until a run finds nothing (each batch is its own transactions, so stopping is safe).
+        for (var round = 0; round < 100_000; round++)
+        {
+            var run = await DataProtection.RetentionWorker.RunAsync(sp, options, ct);
+            (enquiries, notes, messages, notifications) = (enquiries + run.Enquiries, notes + run.FileNoteEnquiries, messages + run.Messages, notifications + run.InAppNotifications);
+            if (run.Total == 0)
+            {
+                break;
+            }
+        }
+
+        Console.WriteLine($"Retention policy applied: personal data removed from {enquiries} enquiries, file notes from {notes} more, {messages} messages emptied, {notifications} in-app notifications deleted.");
         return 0;
     }
 

@@ -92,6 +92,7 @@ public static class NolanHost
         services.AddSingleton(sp => new NotificationSettings { PublicUrl = sp.GetRequiredService<IOptions<NolanOptions>>().Value.PublicUrl });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Notify);
         services.AddSingleton<IValidateOptions<NolanOptions>, NotifyOptionsValidation>();
+        services.AddSingleton<IValidateOptions<NolanOptions>, RetentionOptionsValidation>();
         services.AddOptions<NolanOptions>().ValidateOnStart();
         services.AddHttpClient<GovukNotifyClient>((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<NotifySettings>().TimeoutSeconds));
@@ -120,6 +121,9 @@ public static class NolanHost
         services.AddScoped<IdempotencyFilter>();
         services.AddHostedService<AuditSealer>();
         services.AddHostedService<IdempotencyPurge>();
+        services.AddScoped<Core.DataProtection.Retention>();
+        services.AddScoped<Core.DataProtection.SubjectAccess>();
+        services.AddHostedService<DataProtection.RetentionWorker>();
         services.AddHostedService<Monitoring.MonthlyFiguresWorker>();
 
         // Keys in the database (Microsoft's EF Core key store), so any web node can read a cookie another issued.
@@ -158,7 +162,8 @@ public static class NolanHost
             .AddPolicy(Policies.Hub, p => p.RequireRole(NolanRoles.Hub))
             .AddPolicy(Policies.LogsEnquiries, p => p.RequireRole(NolanRoles.Member, NolanRoles.Hub))
             .AddPolicy(Policies.MessageTemplates, p => p.RequireRole(NolanRoles.Hub, NolanRoles.SystemAdmin))
-            .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(NolanRoles.SystemAdmin));
+            .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(NolanRoles.SystemAdmin))
+            .AddPolicy(Policies.DataProtection, p => p.RequireRole(NolanRoles.DataProtection));
 
         services.AddRateLimiter(o =>
         {
@@ -256,6 +261,13 @@ public static class NolanHost
         app.MapRazorPages();
         return app;
     }
+}
+
+/// <summary>Stops start-up when a retention period cannot be meant (none, or negative), rather than removing data on a typo.</summary>
+internal sealed class RetentionOptionsValidation : IValidateOptions<NolanOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NolanOptions options) =>
+        options.Retention.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
 
 /// <summary>Stops start-up when a council is set to use GOV.UK Notify but the Notify settings cannot work.</summary>

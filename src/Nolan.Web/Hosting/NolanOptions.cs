@@ -72,6 +72,9 @@ public sealed class NolanOptions
     /// <summary>Seconds between refreshes of the monitoring figures (default 60): how far a dashboard can lag a change.</summary>
     public int MonitoringRefreshSeconds { get; set; } = 60;
 
+    /// <summary>How long personal data is kept, per kind of record, and how often the policy is applied (docs/operations.md).</summary>
+    public Core.DataProtection.RetentionSettings Retention { get; set; } = new();
+
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 

@@ -69,6 +69,11 @@ public sealed class NavigationFilter : IAsyncPageFilter
                 items.Add(new("Messages", "/admin/templates", path.StartsWith("/admin/templates", StringComparison.Ordinal)));
             }
 
+            if (Core.DataProtection.SubjectAccess.CouncilsOf(actor).Count > 0)
+            {
+                items.Add(new("Data protection", "/data-protection/subject-access", path.StartsWith("/data-protection", StringComparison.Ordinal)));
+            }
+
             items.Add(new("Our protocol", "/protocol", path.StartsWith("/protocol", StringComparison.Ordinal)));
             var db = context.HttpContext.RequestServices.GetRequiredService<Core.DataStore.NolanDbContext>();
             var unread = await db.InAppNotifications.CountAsync(n => n.AccountId == actor.AccountId && n.ReadAt == null, context.HttpContext.RequestAborted);

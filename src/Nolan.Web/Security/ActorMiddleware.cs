@@ -50,6 +50,11 @@ public sealed class ActorMiddleware(RequestDelegate next)
                     roles.AddClaim(new Claim(ClaimTypes.Role, NolanRoles.Hub));
                 }
 
+                if (Core.DataProtection.SubjectAccess.CouncilsOf(actor).Count > 0)
+                {
+                    roles.AddClaim(new Claim(ClaimTypes.Role, NolanRoles.DataProtection));
+                }
+
                 if (actor.IsSystemAdmin)
                 {
                     roles.AddClaim(new Claim(ClaimTypes.Role, NolanRoles.SystemAdmin));

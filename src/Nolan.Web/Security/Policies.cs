@@ -23,6 +23,12 @@ public static class Policies
 
     /// <summary>Runs the installation: tokens for others, verifying the audit trail.</summary>
     public const string SystemAdmin = "system-admin";
+
+    /// <summary>
+    /// Data protection: the Monitoring Officer or data protection officer of at least one council (subject access
+    /// exports). Which council's records they may export is checked per council by the service.
+    /// </summary>
+    public const string DataProtection = "data-protection";
 }
 
 /// <summary>Role claims Nolan adds to a signed-in user from their directory entries.</summary>
@@ -32,4 +38,5 @@ public static class NolanRoles
     public const string Officer = "officer";
     public const string Hub = "hub";
     public const string SystemAdmin = "system-admin";
+    public const string DataProtection = "data-protection";
 }

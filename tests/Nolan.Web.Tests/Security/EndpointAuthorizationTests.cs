@@ -65,6 +65,7 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("GET", "/enquiries/export"), ("GET", "/api/v1/enquiries/export.csv"), ("GET", "/monitoring"), ("GET", "/monitoring/report"),
             ("GET", "/monitoring/report.csv"), ("GET", "/admin/council"), ("POST", "/admin/council"),
             ("GET", "/admin/council/page/contact"), ("POST", "/admin/council/page/contact"),
+            ("GET", "/data-protection/subject-access"), ("POST", "/data-protection/subject-access"),
         })
         {
             data.Add(method, url);
@@ -130,6 +131,11 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
     [InlineData("member@southend-on-sea.demo", "/admin/council")]
     [InlineData("officer@southend-on-sea.demo", "/admin/council")]
     [InlineData("mo@southend-on-sea.demo", "/admin/council/page/contact")]
+    [InlineData("member@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("officer@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("hub@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("ceo@southend-on-sea.demo", "/data-protection/subject-access")]
+    [InlineData("admin@nolan.demo", "/data-protection/subject-access")]
     public async Task Page_RoleLacking_Forbidden(string email, string url)
     {
         var page = await f.SignInAsync(email);

@@ -23,7 +23,7 @@ public sealed class OutboxModel(NolanDbContext db, OutboxDelivery delivery, Audi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Dead = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Dead)
+        Dead = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Dead && m.RedactedAt == null)
             .OrderByDescending(m => m.CreatedAt).Take(200)
             .Select(m => new DeadLetter(m.Id, m.TemplateKey, m.ToAddress, m.Attempts, m.CreatedAt, m.LastError)).ToListAsync(ct);
         Pending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, ct);
