@@ -420,11 +420,19 @@ public sealed partial class CrashTests
             Notifications(), Pages(),
         };
 
+        // A second node seals the audit trail while the writes go on (the server's own sealer runs once a minute).
+        var sealing = Task.Run(async () =>
+        {
+            await Task.Delay(3000);
+            return await RunCliAsync("seal-audit");
+        });
+
         // Until every route has been acknowledged a few times (and the load has been going a while): then, mid-load, kill.
         var loadStarted = DateTime.UtcNow;
         var until = loadStarted.AddSeconds(60);
         bool Covered() => published.All(r => load.Acks.Count(a => a.Route == r) >= 3);
-        while (DateTime.UtcNow < until && !(Covered() && load.Acks.Count >= 250 && DateTime.UtcNow - loadStarted > TimeSpan.FromSeconds(8)))
+        while (DateTime.UtcNow < until
+            && !(Covered() && load.Acks.Count >= 250 && DateTime.UtcNow - loadStarted > TimeSpan.FromSeconds(8) && sealing.IsCompleted))
         {
             await Task.Delay(50);
         }
@@ -435,6 +443,7 @@ public sealed partial class CrashTests
         await load.Stop.CancelAsync();
         await Task.WhenAll(workers);
         var loadTime = DateTime.UtcNow - loadStarted;
+        var sealedUnderLoad = (await sealing).Trim().Split('\n')[^1].Trim();
 
         var acks = load.Acks.ToList();
         var exercised = acks.Select(a => a.Route).ToHashSet(StringComparer.Ordinal);
@@ -540,7 +549,7 @@ public sealed partial class CrashTests
         var verify = await RunCliAsync("verify-audit");
         Assert.Contains("The audit trail verifies.", verify, StringComparison.Ordinal);
         output.WriteLine($"Crash over every write route ({TestDatabase.Provider}): set-up {setUp.TotalSeconds:F0} s, load {loadTime.TotalSeconds:F0} s, "
-            + $"{acks.Count} acknowledged ({counts}); {readBack} reads back, {replayed} keyed replays; total {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+            + $"{acks.Count} acknowledged ({counts}); {readBack} reads back, {replayed} keyed replays; under load: {sealedUnderLoad}; total {(DateTime.UtcNow - started).TotalSeconds:F0} s");
     }
 
     private static async Task<string> AbsenceStateAsync(HttpResponseMessage response)
