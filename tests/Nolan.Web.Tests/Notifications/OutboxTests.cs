@@ -99,6 +99,39 @@ public sealed class OutboxTests(NolanFactory f) : IClassFixture<NolanFactory>
     }
 
     [Fact]
+    public async Task ResetEmailSentBeforeTheUpgrade_DoesNotKeepItsLink_AfterTheStartUpSweep()
+    {
+        // The same defect for messages delivered before delivery dropped secrets: the start-up sweep clears them.
+        var id = Guid.NewGuid();
+        await f.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = id,
+                DedupKey = $"password-reset/{id}",
+                ToAddress = "someone@council.test",
+                ToName = "Someone",
+                TemplateKey = PasswordResetRequested.Key,
+                Subject = "Set a new password",
+                BodyText = "https://nolan.test/reset-password?token=abc",
+                BodyHtml = "<a href=\"https://nolan.test/reset-password?token=abc\">Set a new password</a>",
+                Status = OutboxStatus.Sent,
+                CreatedAt = f.Clock.GetUtcNow(),
+                NextAttemptAt = f.Clock.GetUtcNow(),
+                SentAt = f.Clock.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.True(await f.WithDbAsync(db => OutboxDelivery.RedactDeliveredSecretsAsync(db)) >= 1);
+
+        var swept = await f.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(OutboxMessage.RedactedBody, swept.BodyText);
+        Assert.DoesNotContain("token=", swept.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal(0, await f.WithDbAsync(db => OutboxDelivery.RedactDeliveredSecretsAsync(db)));
+    }
+
+    [Fact]
     public async Task SentMessage_IsNotSentAgain_AndCarriesStableMessageId()
     {
         var (_, reference, _) = await AssignedWestOxonAsync();
