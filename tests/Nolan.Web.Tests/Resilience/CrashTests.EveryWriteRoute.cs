@@ -38,6 +38,9 @@ public sealed partial class CrashTests
 
         public ConcurrentQueue<string> Refused { get; } = [];
 
+        /// <summary>Writes whose answer never came (in flight at the kill, or timed out): their outcome is unknown.</summary>
+        public ConcurrentQueue<string> Unanswered { get; } = [];
+
         public CancellationTokenSource Stop { get; } = new();
 
         /// <summary>
@@ -69,6 +72,7 @@ public sealed partial class CrashTests
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
+                Unanswered.Enqueue(route);
                 throw new Aborted(); // Never acknowledged: the server died under it.
             }
 
@@ -548,8 +552,13 @@ public sealed partial class CrashTests
         Assert.True(missing.Count == 0, $"{missing.Count} of {acks.Count} acknowledged writes are missing after the crash: {string.Join("\n", missing.Take(20))}");
         var verify = await RunCliAsync("verify-audit");
         Assert.Contains("The audit trail verifies.", verify, StringComparison.Ordinal);
+
+        // The account whose tokens were made on the page is disabled: its sessions and live tokens end, on their chains.
+        var disabled = await RunCliAsync("disable-account", "--email", "member2@southend-on-sea.demo", "--reason", "crash test");
+        Assert.Matches(@"1 session\(s\) ended, [1-9][0-9]* API token\(s\) revoked", disabled);
+        Assert.Contains("The audit trail verifies.", await RunCliAsync("verify-audit"), StringComparison.Ordinal);
         output.WriteLine($"Crash over every write route ({TestDatabase.Provider}): set-up {setUp.TotalSeconds:F0} s, load {loadTime.TotalSeconds:F0} s, "
-            + $"{acks.Count} acknowledged ({counts}); {readBack} reads back, {replayed} keyed replays; under load: {sealedUnderLoad}; total {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+            + $"{acks.Count} acknowledged ({counts}); {readBack} reads back, {replayed} keyed replays; under load: {sealedUnderLoad}; in flight at the kill (answer lost): {string.Join(", ", load.Unanswered.Distinct())}; total {(DateTime.UtcNow - started).TotalSeconds:F0} s");
     }
 
     private static async Task<string> AbsenceStateAsync(HttpResponseMessage response)
