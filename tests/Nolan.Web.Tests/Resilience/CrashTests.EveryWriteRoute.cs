@@ -427,7 +427,7 @@ public sealed partial class CrashTests
         // A second node seals the audit trail while the writes go on (the server's own sealer runs once a minute).
         var sealing = Task.Run(async () =>
         {
-            await Task.Delay(3000);
+            await Task.Delay(1000);
             return await RunCliAsync("seal-audit");
         });
 
@@ -436,7 +436,8 @@ public sealed partial class CrashTests
         var until = loadStarted.AddSeconds(60);
         bool Covered() => published.All(r => load.Acks.Count(a => a.Route == r) >= 3);
         while (DateTime.UtcNow < until
-            && !(Covered() && load.Acks.Count >= 250 && DateTime.UtcNow - loadStarted > TimeSpan.FromSeconds(8) && sealing.IsCompleted))
+            && !(Covered() && load.Acks.Count >= 250 && DateTime.UtcNow - loadStarted > TimeSpan.FromSeconds(8)
+                && (sealing.IsCompleted || DateTime.UtcNow - loadStarted > TimeSpan.FromSeconds(20))))
         {
             await Task.Delay(50);
         }
@@ -550,15 +551,14 @@ public sealed partial class CrashTests
         }
 
         Assert.True(missing.Count == 0, $"{missing.Count} of {acks.Count} acknowledged writes are missing after the crash: {string.Join("\n", missing.Take(20))}");
-        var verify = await RunCliAsync("verify-audit");
-        Assert.Contains("The audit trail verifies.", verify, StringComparison.Ordinal);
-
-        // The account whose tokens were made on the page is disabled: its sessions and live tokens end, on their chains.
+        // The account whose tokens were made on the page is disabled: its session and live tokens end, on their chains,
+        // which the verification then checks with every other.
         var disabled = await RunCliAsync("disable-account", "--email", "member2@southend-on-sea.demo", "--reason", "crash test");
         Assert.Matches(@"1 session\(s\) ended, [1-9][0-9]* API token\(s\) revoked", disabled);
-        Assert.Contains("The audit trail verifies.", await RunCliAsync("verify-audit"), StringComparison.Ordinal);
+        var verify = await RunCliAsync("verify-audit");
+        Assert.Contains("The audit trail verifies.", verify, StringComparison.Ordinal);
         output.WriteLine($"Crash over every write route ({TestDatabase.Provider}): set-up {setUp.TotalSeconds:F0} s, load {loadTime.TotalSeconds:F0} s, "
-            + $"{acks.Count} acknowledged ({counts}); {readBack} reads back, {replayed} keyed replays; under load: {sealedUnderLoad}; in flight at the kill (answer lost): {string.Join(", ", load.Unanswered.Distinct())}; total {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+            + $"{acks.Count} acknowledged ({counts}); {readBack} reads back, {replayed} keyed replays; second node: {sealedUnderLoad}; in flight at the kill (answer lost): {string.Join(", ", load.Unanswered.Distinct())}; total {(DateTime.UtcNow - started).TotalSeconds:F0} s");
     }
 
     private static async Task<string> AbsenceStateAsync(HttpResponseMessage response)
