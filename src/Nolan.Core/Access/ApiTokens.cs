@@ -92,6 +92,24 @@ public sealed class ApiTokenService(NolanDbContext db, AuditLog audit, TimeProvi
         return token;
     }
 
+    /// <summary>
+    /// Revokes every live token of an account, each on its own chain with the reason, in the caller's unit of work: a
+    /// token is a password that never expires with the session, so whatever ends the account's trust (a new password, a
+    /// disabled account) must end its tokens too, or a stolen token outlives the reset that was meant to lock its thief out.
+    /// </summary>
+    public async Task<int> RevokeAllAsync(Guid accountId, string why, Actor actor, CancellationToken ct = default)
+    {
+        var now = AuditLog.TruncateToMicroseconds(time.GetUtcNow());
+        var live = await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in live)
+        {
+            token.RevokedAt = now;
+            await audit.RecordAsync(actor, "api_token.revoked", "api_token", token.Id, null, null, new { token.RevokedAt, Why = why }, ct: ct);
+        }
+
+        return live.Count;
+    }
+
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

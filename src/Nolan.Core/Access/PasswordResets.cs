@@ -22,9 +22,9 @@ public sealed class PasswordReset
 /// <summary>
 /// The forgotten-password journey for local accounts: a link by email, single use, expiring after an hour. Asking
 /// answers the same whether or not the address has an account; setting a new password ends every session of the
-/// account and clears its failed sign-ins.
+/// account, revokes its API tokens and clears its failed sign-ins.
 /// </summary>
-public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier notifier, TimeProvider time)
+public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier notifier, TimeProvider time, Sessions sessions, ApiTokenService tokens)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
@@ -76,7 +76,7 @@ public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier n
         return db.PasswordResets.AnyAsync(r => r.TokenHash == hash && r.UsedAt == null && r.ExpiresAt > now, ct);
     }
 
-    /// <summary>Sets the new password, once; ends every session of the account.</summary>
+    /// <summary>Sets the new password, once; ends every session of the account and revokes its API tokens.</summary>
     public async Task<Result<Guid>> ResetAsync(string? token, string? password, string? confirm, CancellationToken ct = default)
     {
         if (!await IsUsableAsync(token, ct))
@@ -119,17 +119,16 @@ public sealed class PasswordResets(NolanDbContext db, AuditLog audit, Notifier n
 
         await db.PasswordResets.Where(r => r.AccountId == account.Id && r.UsedAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, Now), ct);
         account.PasswordHash = Hasher.HashPassword(account, password);
-        var ended = await db.Sessions.Where(s => s.AccountId == account.Id && s.EndedAt == null).ToListAsync(ct);
-        foreach (var s in ended)
-        {
-            s.EndedAt = Now;
-            s.EndedHow = "password reset";
-        }
+        // Whoever made the reset necessary may hold a session or a token: a new password locks out both, not only the
+        // old password.
+        var actor = new Actor { AccountId = account.Id, Name = account.DisplayName };
+        var ended = await sessions.EndAllAsync(account.Id, "password reset", ct);
+        var revoked = await tokens.RevokeAllAsync(account.Id, "password reset", actor, ct);
 
         var key = Sessions.FailureKey(account.Email);
         await db.SignInFailures.Where(f => f.EmailHash == key).ExecuteDeleteAsync(ct);
-        await audit.RecordAsync(new Actor { AccountId = account.Id, Name = account.DisplayName }, "account.password_reset", "account", account.Id,
-            null, null, new { Reset = reset.Id, SessionsEnded = ended.Count }, ct: ct);
+        await audit.RecordAsync(actor, "account.password_reset", "account", account.Id,
+            null, null, new { Reset = reset.Id, SessionsEnded = ended, TokensRevoked = revoked }, ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return account.Id;

@@ -239,6 +239,19 @@ public sealed class Sessions(NolanDbContext db, AuditLog audit, TimeProvider tim
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Ends every live session of an account in the caller's unit of work (its caller audits why).</summary>
+    public async Task<int> EndAllAsync(Guid accountId, string how, CancellationToken ct = default)
+    {
+        var live = await db.Sessions.Where(s => s.AccountId == accountId && s.EndedAt == null).ToListAsync(ct);
+        foreach (var s in live)
+        {
+            s.EndedAt = Now;
+            s.EndedHow = how;
+        }
+
+        return live.Count;
+    }
+
     /// <summary>The key of an address's failed sign-ins: a hash of the address as typed, trimmed and in lower case.</summary>
     public static string FailureKey(string email) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));

@@ -328,7 +328,9 @@ public sealed record EnquiryRefused : EnquiryMessage
 /// <summary>To the account holder: a link to set a new password, valid for <see cref="Minutes"/> minutes, once.</summary>
 public sealed record PasswordResetRequested : Message
 {
-    public override string Template => "password-reset";
+    public const string Key = "password-reset";
+
+    public override string Template => Key;
 
     public required string Minutes { get; init; }
 }

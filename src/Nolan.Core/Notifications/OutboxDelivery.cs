@@ -148,12 +148,7 @@ public sealed class OutboxDelivery(NolanDbContext db, IMessageSenderFactory send
                     try
                     {
                         await sender.SendAsync(m, ct);
-                        m.Status = OutboxStatus.Sent;
-                        m.SentAt = time.GetUtcNow();
-                        m.Attempts++;
-                        m.ClaimedBy = null;
-                        m.ClaimedUntil = null;
-                        m.LastError = null;
+                        m.MarkSent(time.GetUtcNow());
                         sent++;
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
@@ -203,6 +198,18 @@ public sealed class OutboxDelivery(NolanDbContext db, IMessageSenderFactory send
 
         await tx.CommitAsync(ct);
         return changed;
+    }
+
+    /// <summary>
+    /// Drops the bodies of delivered messages that carried a secret (<see cref="OutboxMessage.RedactedOnceSent"/>) and
+    /// still hold it: those sent before delivery dropped them itself. Run at start-up; a no-op once done.
+    /// </summary>
+    public static Task<int> RedactDeliveredSecretsAsync(NolanDbContext db, CancellationToken ct = default)
+    {
+        var templates = OutboxMessage.RedactedOnceSent.ToList();
+        return db.OutboxMessages.Where(m => templates.Contains(m.TemplateKey) && m.Status == OutboxStatus.Sent && m.BodyText != OutboxMessage.RedactedBody)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.BodyText, OutboxMessage.RedactedBody)
+                .SetProperty(m => m.BodyHtml, $"<p>{OutboxMessage.RedactedBody}</p>"), ct);
     }
 
     /// <summary>The Message-ID for a message: stable across retries, so receivers can drop a repeat.</summary>

@@ -36,8 +36,8 @@ public sealed class OutboxMessage
     public required string ToName { get; init; }
     public required string TemplateKey { get; init; }
     public required string Subject { get; init; }
-    public required string BodyText { get; init; }
-    public required string BodyHtml { get; init; }
+    public required string BodyText { get; set; }
+    public required string BodyHtml { get; set; }
     /// <summary>Optional iCalendar attachment (text/calendar).</summary>
     public string? Calendar { get; init; }
     public OutboxStatus Status { get; set; }
@@ -52,6 +52,34 @@ public sealed class OutboxMessage
 
     /// <summary>When the retention policy emptied its subject and bodies (docs/operations.md); null while they are kept.</summary>
     public DateTimeOffset? RedactedAt { get; set; }
+
+    /// <summary>What a delivered message's body is replaced by when it carried a secret.</summary>
+    public const string RedactedBody = "[Removed once delivered: it held a single-use link.]";
+
+    /// <summary>
+    /// Templates whose body carries a secret: a password-reset link sets the account's password for whoever holds it.
+    /// Once the mail server has accepted it, Nolan keeps that it was sent, to whom, when and its subject, not the link:
+    /// the outbox keeps every message it sent, and a copy of a working link in the database is a way into the account
+    /// for anyone who can read a backup.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RedactedOnceSent = new HashSet<string>(StringComparer.Ordinal) { PasswordResetRequested.Key };
+
+    /// <summary>Marks the message sent, dropping its body if it carried a secret.</summary>
+    public void MarkSent(DateTimeOffset at)
+    {
+        Status = OutboxStatus.Sent;
+        SentAt = at;
+        Attempts++;
+        ClaimedBy = null;
+        ClaimedUntil = null;
+        LastError = null;
+        if (RedactedOnceSent.Contains(TemplateKey))
+        {
+            BodyText = RedactedBody;
+            BodyHtml = $"<p>{RedactedBody}</p>";
+            RedactedAt = at;
+        }
+    }
 }
 
 /// <summary>An in-app notification: shown in the header count and on the notifications page.</summary>

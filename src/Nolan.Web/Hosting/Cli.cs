@@ -21,6 +21,8 @@ internal static class Cli
           nolan check-presets [DIR]     Load and validate protocol presets (default: protocols/ beside the program).
           nolan create-token --email EMAIL --name NAME [--days N]
                                         Create an API bearer token for an account; prints it once.
+          nolan disable-account --email EMAIL --reason REASON
+                                        Disable an account: ends its sessions and revokes its API tokens (audited).
           nolan seal-audit              Seal audit events written since the last seal.
           nolan refresh-figures         Bring the monitoring figures up to date now (the server's worker does this every minute).
           nolan apply-retention         Apply the retention policy now (Nolan:Retention:*), batch after batch until
@@ -32,7 +34,7 @@ internal static class Cli
         Nolan__Database__ConnectionString=...), or --Nolan:Key=Value arguments.
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "check-presets", "create-token", "seal-audit", "verify-audit", "refresh-figures", "apply-retention", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "check-presets", "create-token", "seal-audit", "verify-audit", "refresh-figures", "apply-retention", "disable-account", "help"];
 
     public static bool IsCommand(string arg) => Commands.Contains(arg);
 
@@ -79,6 +81,8 @@ internal static class Cli
         var name = new Option<string>("--name") { Description = "A name for the token, to tell tokens apart.", Required = true };
         var days = new Option<int?>("--days") { Description = "Days until the token expires (default: never)." };
 
+        var reason = new Option<string>("--reason") { Description = "Why the account is disabled (recorded in the audit trail).", Required = true };
+
         root.Subcommands.Add(help);
         root.Subcommands.Add(checkPresets);
         root.Subcommands.Add(WithDatabase("migrate", "Apply database migrations, then exit.", (_, _, _) =>
@@ -101,6 +105,8 @@ internal static class Cli
         root.Subcommands.Add(WithDatabase("verify-audit", "Verify every audit chain, keyed seal, the anchor file and every casework row against its last audited state; exit code 1 if anything was altered, naming what.", VerifyAuditAsync));
         root.Subcommands.Add(WithDatabase("create-token", "Create an API bearer token for an account; prints it once.",
             (r, sp, _) => CreateTokenAsync(sp, r.GetValue(email)!, r.GetValue(name)!, r.GetValue(days)), email, name, days));
+        root.Subcommands.Add(WithDatabase("disable-account", "Disable an account: ends its sessions and revokes its API tokens (audited).",
+            (r, sp, ct) => DisableAccountAsync(sp, r.GetValue(email)!, r.GetValue(reason)!, ct), email, reason));
         return root;
     }
 
@@ -209,6 +215,29 @@ internal static class Cli
         }
 
         Console.WriteLine(created.Value!.Secret);
+        return 0;
+    }
+
+    private static async Task<int> DisableAccountAsync(IServiceProvider sp, string email, string reason, CancellationToken ct)
+    {
+        var lower = email.ToLowerInvariant();
+        var account = await sp.GetRequiredService<NolanDbContext>().Accounts.AsNoTracking().Where(a => a.Email == lower).Select(a => (Guid?)a.Id)
+            .FirstOrDefaultAsync(ct);
+        if (account is null)
+        {
+            await Console.Error.WriteLineAsync($"No account with email '{email}'. Usage: nolan disable-account --email EMAIL --reason REASON");
+            return 2;
+        }
+
+        var admin = new Actor { AccountId = Guid.Empty, Name = "nolan disable-account (command line)", IsSystemAdmin = true };
+        var done = await sp.GetRequiredService<AccountService>().DisableAsync(new DisableAccount(account.Value, reason), admin, ct);
+        if (!done.IsSuccess)
+        {
+            await Console.Error.WriteLineAsync(done.Error!.Detail);
+            return 2;
+        }
+
+        Console.WriteLine($"Disabled {email}: {done.Value!.SessionsEnded} session(s) ended, {done.Value.TokensRevoked} API token(s) revoked.");
         return 0;
     }
 }

@@ -29,6 +29,12 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
             {
                 log.LogInformation("Audit baseline: {Rows} casework rows committed to", n);
             }
+
+            // Reset links in emails sent before delivery dropped them: a no-op once done.
+            if (await Core.Notifications.OutboxDelivery.RedactDeliveredSecretsAsync(db, cancellationToken) is > 0 and var redacted)
+            {
+                log.LogInformation("Removed the bodies of {Count} delivered messages that held single-use links", redacted);
+            }
         }
 
         if (o.Demo && !await db.Councils.AnyAsync(cancellationToken))

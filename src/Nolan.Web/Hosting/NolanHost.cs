@@ -79,6 +79,7 @@ public static class NolanHost
         services.AddScoped<AuditLog>();
         services.AddScoped<Sessions>();
         services.AddScoped<PasswordResets>();
+        services.AddScoped<AccountService>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NolanOptions>>().Value.Audit.Load());
         services.AddScoped<EnquiryService>();
         services.AddScoped<EnquiryLists>();

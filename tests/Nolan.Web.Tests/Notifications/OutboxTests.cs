@@ -70,6 +70,68 @@ public sealed class OutboxTests(NolanFactory f) : IClassFixture<NolanFactory>
     }
 
     [Fact]
+    public async Task SentPasswordResetEmail_DoesNotKeepItsLinkInTheOutbox()
+    {
+        // The defect this prevents: the outbox kept every sent message's body, so a reset email's single-use link sat in
+        // the database (and its backups) after it was delivered, usable by anyone who read it within the hour.
+        const string email = "member2@cambridge.demo";
+        using var page = f.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await page.PostFormAsync("/forgot-password", new() { ["Email"] = email })).StatusCode);
+        var (_, reference, _) = await AssignedWestOxonAsync();
+        var queued = await f.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.TemplateKey == PasswordResetRequested.Key && m.ToAddress == email));
+        Assert.Contains("/reset-password?token=", queued.BodyText, StringComparison.Ordinal);
+
+        await DeliverAsync();
+
+        // Delivered with its link; afterwards Nolan keeps that it was sent, to whom, when and its subject, not the link.
+        var link = System.Text.RegularExpressions.Regex.Match(queued.BodyText, @"/reset-password\?token=[0-9a-f]+").Value;
+        Assert.Single(await SmtpSink.MessagesAsync(link));
+        var sent = await f.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == queued.Id));
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        Assert.NotNull(sent.SentAt);
+        Assert.Equal(queued.Subject, sent.Subject);
+        Assert.Equal(email, sent.ToAddress);
+        Assert.Equal(OutboxMessage.RedactedBody, sent.BodyText);
+        Assert.DoesNotContain("token=", sent.BodyHtml, StringComparison.Ordinal);
+        // Other messages keep their bodies (the dead-letter page and resends need them).
+        var ack = await f.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstAsync(m => m.Subject.Contains(reference)));
+        Assert.Contains(reference, ack.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResetEmailSentBeforeTheUpgrade_DoesNotKeepItsLink_AfterTheStartUpSweep()
+    {
+        // The same defect for messages delivered before delivery dropped secrets: the start-up sweep clears them.
+        var id = Guid.NewGuid();
+        await f.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = id,
+                DedupKey = $"password-reset/{id}",
+                ToAddress = "someone@council.test",
+                ToName = "Someone",
+                TemplateKey = PasswordResetRequested.Key,
+                Subject = "Set a new password",
+                BodyText = "https://nolan.test/reset-password?token=abc",
+                BodyHtml = "<a href=\"https://nolan.test/reset-password?token=abc\">Set a new password</a>",
+                Status = OutboxStatus.Sent,
+                CreatedAt = f.Clock.GetUtcNow(),
+                NextAttemptAt = f.Clock.GetUtcNow(),
+                SentAt = f.Clock.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.True(await f.WithDbAsync(db => OutboxDelivery.RedactDeliveredSecretsAsync(db)) >= 1);
+
+        var swept = await f.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(OutboxMessage.RedactedBody, swept.BodyText);
+        Assert.DoesNotContain("token=", swept.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal(0, await f.WithDbAsync(db => OutboxDelivery.RedactDeliveredSecretsAsync(db)));
+    }
+
+    [Fact]
     public async Task SentMessage_IsNotSentAgain_AndCarriesStableMessageId()
     {
         var (_, reference, _) = await AssignedWestOxonAsync();

@@ -70,6 +70,35 @@ public sealed partial class PasswordResetTests(NolanFactory f) : IClassFixture<N
     }
 
     [Fact]
+    public async Task PasswordReset_DoesNotLeaveTheAccountsApiTokensWorking()
+    {
+        // The defect this prevents: a new password ended the account's sessions but its API tokens went on working, so
+        // whoever had taken one kept the account's access through the reset meant to lock them out.
+        const string email = "manager@cambridge.demo";
+        var api = await f.ApiClientAsync(email);
+        var other = await f.ApiClientAsync("officer@cambridge.demo");
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        var accountId = await f.WithDbAsync(db => db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync());
+
+        var token = await RequestLinkAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, (await ResetAsync(token, "a new and longer password")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        Assert.False(await f.WithDbAsync(db => db.ApiTokens.AnyAsync(t => t.AccountId == accountId && t.RevokedAt == null)));
+        // Another account's token is untouched.
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        var tokenIds = await f.WithDbAsync(db => db.ApiTokens.Where(t => t.AccountId == accountId).Select(t => t.Id).ToListAsync());
+        Assert.NotEmpty(tokenIds);
+        foreach (var id in tokenIds)
+        {
+            Assert.True(await f.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Stream == $"api_token/{id}" && e.Action == "api_token.revoked" && e.Data.Contains("password reset"))));
+        }
+
+        var reset = await f.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Stream == $"account/{accountId}" && e.Action == "account.password_reset"));
+        Assert.Contains($"\"tokensRevoked\":{tokenIds.Count}", reset.Data.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AskingAgain_WithinFiveMinutes_NoSecondEmail()
     {
         await RequestLinkAsync("hub@southend-on-sea.demo");

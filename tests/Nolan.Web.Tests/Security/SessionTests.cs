@@ -90,6 +90,45 @@ public sealed class SessionTests(NolanFactory f) : IClassFixture<NolanFactory>
         }
     }
 
+    [Fact]
+    public async Task DisabledAccount_DoesNotKeepItsTokensOrSessions_WhenEnabledAgain()
+    {
+        // The defect this prevents: disabling an account only hid its sessions and API tokens while it stayed disabled;
+        // enabling it again brought back every cookie and token that was out in the world meanwhile.
+        const string email = "officer2@cambridge.demo";
+        var api = await f.ApiClientAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        using var page = f.Anonymous();
+        var cookie = await SignInCookieAsync(email, page);
+        var accountId = await f.WithDbAsync(db => db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync());
+
+        using (var scope = f.Services.CreateScope())
+        {
+            var admin = new Core.Access.Actor { AccountId = Guid.Empty, Name = "test admin", IsSystemAdmin = true };
+            var done = await scope.ServiceProvider.GetRequiredService<Core.Access.AccountService>()
+                .DisableAsync(new Core.Access.DisableAccount(accountId, "Left the council"), admin);
+            Assert.True(done.IsSuccess, done.Error?.Detail);
+            Assert.True(done.Value!.SessionsEnded >= 1);
+            Assert.True(done.Value.TokensRevoked >= 1);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        await f.WithDbAsync(db => db.Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Disabled, false)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await WithCookieAsync(cookie));
+        Assert.False(await f.WithDbAsync(db => db.ApiTokens.AnyAsync(t => t.AccountId == accountId && t.RevokedAt == null)));
+        Assert.False(await f.WithDbAsync(db => db.Sessions.AnyAsync(s => s.AccountId == accountId && s.EndedAt == null)));
+
+        // Audited: the account's chain says why, and each token's own chain says it was revoked.
+        var disabled = await f.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Stream == $"account/{accountId}" && e.Action == "account.disabled"));
+        Assert.Contains("Left the council", disabled.Data, StringComparison.Ordinal);
+        var tokenIds = await f.WithDbAsync(db => db.ApiTokens.Where(t => t.AccountId == accountId).Select(t => t.Id).ToListAsync());
+        foreach (var id in tokenIds)
+        {
+            Assert.True(await f.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Stream == $"api_token/{id}" && e.Action == "api_token.revoked" && e.Data.Contains("account disabled"))));
+        }
+    }
+
     [Theory]
     [InlineData("manager@west-oxfordshire.demo")]
     [InlineData("nobody-at-all@west-oxfordshire.demo")]
