@@ -357,7 +357,7 @@ public static class EnquiryRulebook
                 ? "Your protocol says nothing: an officer may name a colleague as an alternative contact, but enquiries are not redirected."
                 : string.Join(" ", new[]
                 {
-                    e.OutOfOffice.CoverAfterWorkingDays is { } cover ? $"An officer away for more than {cover} working day(s) names a colleague, who receives their enquiries and reminders." : null,
+                    e.OutOfOffice.CoverAfterWorkingDays is { } cover ? $"An officer away for more than {(cover == 1 ? "1 working day" : $"{cover} working days")} names a colleague, who receives their enquiries and reminders." : null,
                     e.OutOfOffice.AlternativeContactAlways ? "Every absence gives an alternative contact." : null,
                 }.OfType<string>()), e.OutOfOffice),
         ];

@@ -47,6 +47,12 @@ public sealed partial class IdentifierScanTests(DemoNolanFactory f) : IClassFixt
             }
 
             var (response, page) = await person.GetAsync(url);
+            if (response.Headers.Location is { } next && next.OriginalString.StartsWith('/'))
+            {
+                queue.Enqueue(next.OriginalString);
+                continue;
+            }
+
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "text/html")
             {
                 continue;
