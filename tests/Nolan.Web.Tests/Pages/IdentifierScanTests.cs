@@ -32,6 +32,7 @@ public sealed partial class IdentifierScanTests(DemoNolanFactory f) : IClassFixt
     [InlineData("mo@cambridge.demo")]
     [InlineData("ceo@district-002.demo")]
     [InlineData("officer@south-oxfordshire.demo")]
+    [InlineData("admin@nolan.demo")]
     public async Task EveryPageAPersonCanReach_ShowsNoInternalIdentifier(string email)
     {
         using var person = await f.SignInAsync(email);
