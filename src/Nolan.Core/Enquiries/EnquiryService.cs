@@ -242,17 +242,19 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
             }, "assigned-" + enquiry.AssignedOfficerId, ct);
         }
 
+        // The event holds no free text (the subject, the reason for urgency): it commits to the row's state by hash, and
+        // what a person wrote must be removable when its retention period ends, which an immutable event never is.
         await audit.RecordAsync(actor, "enquiry.logged", Entity, enquiry.Id, enquiry.CouncilId, null, new
         {
             enquiry.Reference,
             enquiry.MemberId,
             Channel = enquiry.Channel.ToString(),
-            enquiry.Subject,
+            SubjectLength = enquiry.Subject.Length,
             enquiry.WardId,
             enquiry.ServiceId,
             enquiry.HasConstituentData,
             enquiry.AwaitingConsentEvidence,
-            enquiry.UrgencyRequested,
+            UrgencyRequested = enquiry.UrgencyRequested is not null,
             enquiry.ReceivedOn,
             enquiry.DueOn,
             enquiry.ProtocolVersion,

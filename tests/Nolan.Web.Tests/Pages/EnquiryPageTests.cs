@@ -169,6 +169,30 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
     }
 
     [Fact]
+    public async Task ClosingAnEnquiry_AsksFirst_ThenClosesIt()
+    {
+        var id = await AssignedSouthendAsync();
+        var api = await f.ApiClientAsync("officer@southend-on-sea.demo");
+        await api.PostJsonAsync($"/api/v1/enquiries/{id}/accept", new { version = 2 });
+        var answered = await api.PostJsonAsync($"/api/v1/enquiries/{id}/responses", new { version = 3, body = "Fixed on Friday." });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var officer = await f.SignInAsync("officer@southend-on-sea.demo");
+
+        // The enquiry page offers a link, not a button that closes at once.
+        var (_, view) = await officer.GetAsync($"/enquiries/{id}");
+        Assert.NotNull(view.QuerySelector($"a[href='/enquiries/{id}/close']"));
+        Assert.Null(view.QuerySelector("form[action*='handler=close']"));
+        var (_, confirm) = await officer.GetAsync($"/enquiries/{id}/close");
+        Assert.Contains("Closing ends this enquiry", confirm.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Answered", await f.WithDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => e.Status.ToString()).SingleAsync()));
+
+        var closed = await officer.PostFormAsync($"/enquiries/{id}/close", new() { ["Version"] = confirm.QuerySelector("input[name=Version]")!.GetAttribute("value")! });
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal("Closed", await f.WithDbAsync(db => db.Enquiries.Where(e => e.Id == id).Select(e => e.Status.ToString()).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AfterAMoveToComplaints_TheMemberSeesWhatHappensNext_NotAResponseDue()
     {
         var hub = await f.ApiClientAsync("hub@cambridge.demo");

@@ -123,7 +123,7 @@ public sealed class FuzzTests(NolanFactory f) : IClassFixture<NolanFactory>
                 {
                     var fields = names.Where(_ => random.Next(5) > 0).Select(n => new KeyValuePair<string, string>(n, Pick(random, Texts))).ToList();
                     fields.Add(new("__RequestVerificationToken", token));
-                    var handler = url == $"/enquiries/{ids[0]}" || ids.Any(x => url == $"/enquiries/{x}") ? (random.Next(2) == 0 ? "?handler=accept" : "?handler=close") : "";
+                    var handler = url == $"/enquiries/{ids[0]}" || ids.Any(x => url == $"/enquiries/{x}") ? "?handler=accept" : "";
                     using var content = new FormUrlEncodedContent(fields);
                     var response = await page.Http.PostAsync(new Uri(url + handler, UriKind.Relative), content);
                     sent++;

@@ -62,6 +62,7 @@ public sealed class EndpointAuthorizationTests(NolanFactory f) : IClassFixture<N
             ("POST", $"/api/v1/enquiries/{id}/burden-decision"), ("GET", $"/enquiries/{id}/burden-decision"), ("POST", $"/enquiries/{id}/burden-decision"),
             ("GET", $"/enquiries/{id}/holding-reply"), ("GET", $"/enquiries/{id}/assign"), ("GET", $"/enquiries/{id}/copy"), ("GET", $"/enquiries/{id}/burden"),
             ("GET", $"/enquiries/{id}/agree-burden"), ("GET", $"/enquiries/{id}/complaint"), ("GET", $"/enquiries/{id}/meeting"), ("GET", $"/enquiries/{id}/file-note"),
+            ("GET", $"/enquiries/{id}/close"), ("POST", $"/enquiries/{id}/close"), ("GET", $"/account/tokens/revoke?tokenId={id}"),
             ("GET", "/enquiries/export"), ("GET", "/api/v1/enquiries/export.csv"), ("GET", "/monitoring"), ("GET", "/monitoring/report"),
             ("GET", "/monitoring/report.csv"), ("GET", "/admin/council"), ("POST", "/admin/council"),
             ("GET", "/admin/council/page/contact"), ("POST", "/admin/council/page/contact"),

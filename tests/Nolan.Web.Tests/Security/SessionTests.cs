@@ -67,6 +67,29 @@ public sealed class SessionTests(NolanFactory f) : IClassFixture<NolanFactory>
     }
 
     [Fact]
+    public async Task RevokingATokenOnThePage_AsksFirst_ThenTheTokenIsRefused()
+    {
+        using var page = await f.SignInAsync("officer2@southend-on-sea.demo");
+        var created = await page.PostFormAsync("/account/tokens", new() { ["Name"] = "Casework robot" }, "/account/tokens?handler=create");
+        var secret = (await PageClient.ParseAsync(created)).QuerySelector("[data-testid=new-token], code")!.TextContent.Trim();
+        var (_, list) = await page.GetAsync("/account/tokens");
+        var revokeLink = list.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Revoke", StringComparison.Ordinal) && a.TextContent.Contains("Casework robot", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.Empty(list.QuerySelectorAll("form[action*='handler=revoke']"));
+
+        var (_, confirm) = await page.GetAsync(revokeLink);
+        Assert.Contains("stops working at once", confirm.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
+        using var api = f.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+
+        var revoked = await page.PostFormAsync(revokeLink, [], confirm.QuerySelector("form")!.GetAttribute("action")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.GetAsync(revokeLink)).Response.StatusCode); // already revoked: back to the list
+    }
+
+    [Fact]
     public async Task RevokedToken_RefusedOnTheNextRequest_AndADisabledAccountsToken()
     {
         var api = await f.ApiClientAsync("officer@west-oxfordshire.demo");

@@ -51,9 +51,11 @@ public static class EnquiryActions
 
     public static readonly EnquiryAction Copy = new("copy", _ => "Copy to another member", v => v.Can.Copy);
 
+    public static readonly EnquiryAction Close = new("close", _ => "Close the enquiry", v => v.Can.Close);
+
     public static readonly IReadOnlyList<EnquiryAction> All =
     [
         Respond, HoldingReply, Assign, FileNote, Meeting, RaiseBurden, AgreeBurden, DecideBurden, MoveToComplaints,
-        DecideUrgency, DisputeUrgency, ReleaseCheck, ConsentEvidence, ComplaintOutcome, Copy,
+        DecideUrgency, DisputeUrgency, ReleaseCheck, ConsentEvidence, ComplaintOutcome, Copy, Close,
     ];
 }

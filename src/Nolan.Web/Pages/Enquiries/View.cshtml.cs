@@ -28,9 +28,6 @@ public sealed class ViewModel(EnquiryService enquiries) : NolanPageModel
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, enquiries.AcceptAsync(id, Version, Actor, ct), "You have accepted this enquiry", ct);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, enquiries.CloseAsync(id, Version, Actor, ct), "Enquiry closed", ct);
-
     private async Task<IActionResult> ActAsync(Guid id, Task<Result<Core.Enquiries.Enquiry>> action, string done, CancellationToken ct)
     {
         var result = await action;
