@@ -82,9 +82,11 @@ public sealed class SessionTests(NolanFactory f) : IClassFixture<NolanFactory>
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
 
-        var revoked = await page.PostFormAsync(revokeLink, [], confirm.QuerySelector("form")!.GetAttribute("action")!);
+        var revoked = await page.PostFormAsync(revokeLink, [], confirm.QuerySelector("main form")!.GetAttribute("action")!);
 
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal("/account/tokens", revoked.Headers.Location!.OriginalString);
+        Assert.NotNull(await f.WithDbAsync(db => db.ApiTokens.Where(t => t.Name == "Casework robot").Select(t => t.RevokedAt).SingleAsync()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await page.GetAsync(revokeLink)).Response.StatusCode); // already revoked: back to the list
     }
