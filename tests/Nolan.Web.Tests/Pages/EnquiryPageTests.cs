@@ -42,6 +42,12 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         var (view, doc) = await page.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
         Assert.Contains("Streetlight out", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        // Straight after logging, the member is told what happens next: who has it and when the answer is due.
+        var next = doc.QuerySelector("[data-testid=next-steps]")!.TextContent;
+        Assert.Contains("It goes to the Members Support Hub first", next, StringComparison.Ordinal);
+        Assert.Contains("A response is due by", next, StringComparison.Ordinal);
+        Assert.Contains("You will get a message when it is answered", next, StringComparison.Ordinal);
+        Assert.Null((await page.GetAsync(response.Headers.Location!.OriginalString)).Document.QuerySelector("[data-testid=next-steps]"));
         Assert.StartsWith("SOS-2026-", doc.QuerySelector(".govuk-caption-l")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("9.1.5", doc.Body!.TextContent, StringComparison.Ordinal);
     }

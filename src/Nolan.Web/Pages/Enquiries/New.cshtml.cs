@@ -142,6 +142,7 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
         }
 
         Flash($"Enquiry {result.Value!.Enquiry.Reference} logged");
+        TempData["JustLogged"] = true;
         return Redirect($"/enquiries/{result.Value.Enquiry.Id}");
     }
 
