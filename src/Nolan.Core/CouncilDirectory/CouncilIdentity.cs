@@ -60,6 +60,10 @@ public sealed partial class CouncilIdentity(NolanDbContext db, AuditLog audit, T
 
     public const OfficerRoles Editors = OfficerRoles.Administrator | OfficerRoles.MembersSupportHub;
 
+    /// <summary>The councils whose identity and pages <paramref name="actor"/> may change.</summary>
+    public static IReadOnlyList<Guid> EditableBy(Actor actor) =>
+        [.. actor.OfficerCouncils.Where(c => (c.Value & Editors) != 0).Select(c => c.Key)];
+
     /// <summary>Whether <paramref name="actor"/> may change the council's identity and pages.</summary>
     public static bool MayEdit(Actor actor, Guid councilId) =>
         actor.OfficerCouncils.TryGetValue(councilId, out var roles) && (roles & Editors) != 0;

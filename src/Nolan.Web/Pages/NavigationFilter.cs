@@ -59,7 +59,7 @@ public sealed class NavigationFilter : IAsyncPageFilter
                 items.Add(new("Failed messages", "/admin/outbox", path.StartsWith("/admin/outbox", StringComparison.Ordinal)));
             }
 
-            if (actor.OfficerCouncils.Values.Any(r => (r & CouncilIdentity.Editors) != 0))
+            if (CouncilIdentity.EditableBy(actor).Count > 0)
             {
                 items.Add(new("Service settings", "/admin/council", path.StartsWith("/admin/council", StringComparison.Ordinal)));
             }

@@ -606,7 +606,7 @@ public sealed partial class CrashTests
         return (response, await Html.ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>Creates a token on <c>/account/tokens</c>: its id (from its revoke button) and the secret shown once.</summary>
+    /// <summary>Creates a token on <c>/account/tokens</c>: its id (from its revoke link) and the secret shown once.</summary>
     private static async Task<(string Id, string Secret)> CreateTokenOnPageAsync(HttpClient browser, string name)
     {
         var (response, page) = await PostPageForAsync(browser, "/account/tokens", new() { ["Name"] = name }, "/account/tokens?handler=create");
@@ -617,7 +617,7 @@ public sealed partial class CrashTests
         }
 
         var row = page.QuerySelectorAll("tr").First(r => r.QuerySelector("td")?.TextContent.Trim() == name);
-        var action = row.QuerySelector("form")!.GetAttribute("action")!;
-        return (action.Split("tokenId=")[1].Split('&')[0], secret);
+        var revoke = row.QuerySelector("a[href*='tokenId=']")!.GetAttribute("href")!;
+        return (revoke.Split("tokenId=")[1].Split('&')[0], secret);
     }
 }

@@ -48,7 +48,7 @@ public sealed class EditPageModel(NolanDbContext db, CouncilIdentity identity) :
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
     {
-        var editable = Actor.OfficerCouncils.Where(c => (c.Value & CouncilIdentity.Editors) != 0).Select(c => c.Key).ToList();
+        var editable = CouncilIdentity.EditableBy(Actor);
         if (editable.Count == 0)
         {
             return Forbid();

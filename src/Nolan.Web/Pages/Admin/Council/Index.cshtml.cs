@@ -61,7 +61,7 @@ public sealed class IndexModel(NolanDbContext db, CouncilIdentity identity, Page
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var editable = Actor.OfficerCouncils.Where(c => (c.Value & CouncilIdentity.Editors) != 0).Select(c => c.Key).ToList();
+        var editable = CouncilIdentity.EditableBy(Actor);
         if (editable.Count == 0)
         {
             return Forbid();
