@@ -30,10 +30,10 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
     // ---------------------------------------------------------------- logging
 
     /// <summary>
-    /// Logs an enquiry and returns it as the actor now sees it, built from what was just written: the write is one
-    /// round trip after the look-ups, which come from the actor and the cached directory where they can.
+    /// The checks on what was typed (subject, details and the lengths of the optional texts), which need no look-up: the
+    /// page runs them with its own checks so that every problem is reported at once, not in rounds.
     /// </summary>
-    public async Task<Result<EnquiryView>> LogAsync(LogEnquiry o, Actor actor, CancellationToken ct = default)
+    public static Dictionary<string, List<string>> CheckText(LogEnquiry o)
     {
         var errors = new Dictionary<string, List<string>>();
         var subject = o.Subject?.Trim();
@@ -65,6 +65,19 @@ public sealed class EnquiryService(NolanDbContext db, ProtocolRegistry protocols
         {
             errors.AddError("ConsentEvidence", $"Consent evidence must be {EnquiryLimits.TextMax:N0} characters or fewer");
         }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Logs an enquiry and returns it as the actor now sees it, built from what was just written: the write is one
+    /// round trip after the look-ups, which come from the actor and the cached directory where they can.
+    /// </summary>
+    public async Task<Result<EnquiryView>> LogAsync(LogEnquiry o, Actor actor, CancellationToken ct = default)
+    {
+        var errors = CheckText(o);
+        var subject = o.Subject?.Trim();
+        var details = o.Details?.Trim();
 
         if (!Enum.IsDefined(o.Channel))
         {

@@ -102,7 +102,11 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
             ["ReceivedOn.Month"] = "12",
             ["ReceivedOn.Year"] = "2026",
         });
-        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(response), "ReceivedOn_Day");
+        var future = await PageClient.ParseAsync(response);
+        AssertErrorSummaryLinksTo(future, "ReceivedOn_Day");
+        // Reported once, linking to the date input (not a second time, to a field that does not exist).
+        var links = future.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#ReceivedOn_Day"], links);
         var impossible = await page.PostFormAsync("/enquiries/new", new()
         {
             ["MemberId"] = member.ToString(),
@@ -172,6 +176,19 @@ public sealed class EnquiryPageTests(NolanFactory f) : IClassFixture<NolanFactor
         Assert.Contains("Answered", keys);
         Assert.DoesNotContain("Response due", keys);
         Assert.DoesNotContain("Full response promised by", keys);
+    }
+
+    [Fact]
+    public async Task HubForm_Empty_EveryProblemReportedAtOnce_NotInRounds()
+    {
+        var page = await f.SignInAsync("hub@southend-on-sea.demo");
+        var before = await EnquiryCountAsync();
+
+        var response = await page.PostFormAsync("/enquiries/new", new() { ["Subject"] = "", ["Details"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertErrorSummaryLinksTo(await PageClient.ParseAsync(response), "MemberId", "Channel", "Subject", "Details");
+        Assert.Equal(before, await EnquiryCountAsync());
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
         var ward = Parse(WardId, nameof(WardId));
         var service = Parse(ServiceId, nameof(ServiceId));
         var member = OnBehalf ? Parse(MemberId, nameof(MemberId)) : null;
-        if (OnBehalf && member is null && !errors)
+        if (OnBehalf && member is null && !ModelState.ContainsKey(nameof(MemberId)))
         {
             ModelState.AddModelError(nameof(MemberId), "Choose the member the enquiry is from");
             errors = true;
@@ -113,12 +113,7 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
             errors = true;
         }
 
-        if (errors)
-        {
-            return Page();
-        }
-
-        var result = await enquiries.LogAsync(new LogEnquiry
+        var log = new LogEnquiry
         {
             MemberId = member,
             Channel = channel,
@@ -130,15 +125,29 @@ public sealed class NewModel(EnquiryService enquiries, NolanDbContext db, TimePr
             ConsentEvidence = ConsentEvidence,
             UrgentBecause = UrgentBecause,
             ReceivedAt = receivedAt,
-        }, Actor, ct);
-        if (!result.IsSuccess)
+        };
+        if (errors)
         {
-            if (result.Error!.FieldErrors.ContainsKey("ReceivedAt"))
+            // Every problem at once: what was typed is checked too, not only on the next submit.
+            foreach (var (field, messages) in EnquiryService.CheckText(log))
             {
-                ModelState.AddModelError(nameof(ReceivedOn), result.Error.FieldErrors["ReceivedAt"][0]);
+                ModelState.AddModelError(field, messages[0]);
             }
 
-            return ShowError(result.Error!) ?? Page();
+            return Page();
+        }
+
+        var result = await enquiries.LogAsync(log, Actor, ct);
+        if (!result.IsSuccess)
+        {
+            // The service names the instant (ReceivedAt); the page's field is the date input.
+            var error = result.Error!.FieldErrors.ContainsKey("ReceivedAt")
+                ? result.Error with
+                {
+                    FieldErrors = result.Error.FieldErrors.ToDictionary(f => f.Key == "ReceivedAt" ? nameof(ReceivedOn) : f.Key, f => f.Value),
+                }
+                : result.Error;
+            return ShowError(error) ?? Page();
         }
 
         Flash($"Enquiry {result.Value!.Enquiry.Reference} logged");
